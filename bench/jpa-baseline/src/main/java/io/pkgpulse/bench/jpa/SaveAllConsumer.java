@@ -1,0 +1,109 @@
+package io.pkgpulse.bench.jpa;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import io.pkgpulse.model.catalog.Package;
+import io.pkgpulse.model.catalog.PackageRepository;
+import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.model.catalog.Release;
+import io.pkgpulse.model.catalog.ReleaseRepository;
+import io.pkgpulse.model.downloads.Download;
+import io.pkgpulse.model.downloads.FileType;
+import io.pkgpulse.model.downloads.UserAgent;
+
+/**
+ * A batch listener that maps each event to a {@link Download} entity and saves the batch with
+ * {@code saveAll}, finding or creating packages, releases and user agents through repositories (remembered for
+ * the batch, as a careful team would). JDBC batching is on (the model's defaults). Bots and metadata fetches are
+ * skipped the simple way; pip's JSON agent is read for its details.
+ */
+@Component
+class SaveAllConsumer {
+
+    private final PackageRepository packages;
+    private final ReleaseRepository releases;
+    private final UserAgentRepository userAgents;
+    private final DownloadRepository downloads;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Counter stored;
+
+    SaveAllConsumer(PackageRepository packages, ReleaseRepository releases, UserAgentRepository userAgents,
+            DownloadRepository downloads, MeterRegistry meters) {
+        this.packages = packages;
+        this.releases = releases;
+        this.userAgents = userAgents;
+        this.downloads = downloads;
+        this.stored = meters.counter("bench.jpa.events.stored");
+    }
+
+    @KafkaListener(topics = "${bench.topic:pypi.downloads.v1}", groupId = "${bench.group:bench-jpa}", batch = "true")
+    @Transactional
+    void onBatch(List<String> values) {
+        Map<String, Package> packagesSeen = new HashMap<>();
+        Map<String, Release> releasesSeen = new HashMap<>();
+        Map<String, UserAgent> agentsSeen = new HashMap<>();
+        List<Download> batch = new ArrayList<>(values.size());
+        for (String value : values) {
+            JsonNode event = json.readTree(value);
+            String filename = event.path("file").path("filename").asString("");
+            String agent = event.path("user_agent").isString() ? event.get("user_agent").asString() : null;
+            if (filename.endsWith(".metadata") || filename.endsWith(".asc") || (agent != null && agent.contains("bot"))) {
+                continue;
+            }
+            String project = event.path("project").asString();
+            String name = ProjectNames.normalize(project);
+            Package pkg = packagesSeen.computeIfAbsent(name, n -> packages.findByNormalizedName(n)
+                    .orElseGet(() -> packages.save(new Package(project))));
+            String version = event.path("file").path("version").asString();
+            Release release = releasesSeen.computeIfAbsent(name + " " + version, k -> releases
+                    .findByPackageAndVersion(pkg, version)
+                    .orElseGet(() -> releases.save(pkg.addRelease(new Release(version)))));
+            Download download = new Download(release,
+                    FileType.fromPypiName(event.path("file").path("type").asString()).orElseThrow(),
+                    Instant.parse(event.path("timestamp").asString()));
+            JsonNode details = event.get("details");
+            if (agent != null) {
+                download.setUserAgent(agentsSeen.computeIfAbsent(agent, a -> userAgents.findBySha256(UserAgent.sha256(a))
+                        .orElseGet(() -> userAgents.save(new UserAgent(a)))));
+                int space = agent.indexOf(' ');
+                if ((agent.startsWith("pip/") || agent.startsWith("uv/")) && space > 0 && agent.charAt(space + 1) == '{') {
+                    details = json.readTree(agent.substring(space + 1));
+                }
+            }
+            if (details != null) {
+                download.setInstaller(text(details.path("installer").path("name")),
+                        text(details.path("installer").path("version")));
+                download.setPythonVersion(text(details.path("python")));
+                download.setImplementation(text(details.path("implementation").path("name")),
+                        text(details.path("implementation").path("version")));
+                download.setSystem(text(details.path("system").path("name")), text(details.path("system").path("release")));
+                download.setDistro(text(details.path("distro").path("name")), text(details.path("distro").path("version")));
+                download.setCpu(text(details.path("cpu")));
+                download.setCi(details.path("ci").isBoolean() ? details.get("ci").asBoolean() : null);
+            }
+            String country = text(event.path("country_code"));
+            download.setCountryCode(country == null ? null : country.toUpperCase());
+            batch.add(download);
+        }
+        downloads.saveAll(batch);
+        stored.increment(batch.size());
+    }
+
+    private static String text(JsonNode node) {
+        return node.isString() ? node.asString() : null;
+    }
+}

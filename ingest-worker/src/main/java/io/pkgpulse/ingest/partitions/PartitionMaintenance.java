@@ -1,0 +1,42 @@
+package io.pkgpulse.ingest.partitions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.pkgpulse.model.downloads.DownloadPartitions;
+import io.pkgpulse.model.downloads.DownloadsProperties;
+
+/**
+ * Keeps day partitions ready ahead of the stream (yesterday to {@code partitions-ahead} days from now) and drops
+ * raw days older than the retention. Runs once at start-up, before any event is consumed, then every hour.
+ */
+@Component
+class PartitionMaintenance implements InitializingBean {
+
+    private final DownloadPartitions partitions;
+    private final DownloadsProperties properties;
+    private final Clock clock;
+
+    PartitionMaintenance(DownloadPartitions partitions, DownloadsProperties properties, Clock clock) {
+        this.partitions = partitions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        maintain();
+    }
+
+    @Scheduled(fixedDelayString = "${pkgpulse.downloads.maintenance-interval:1h}",
+            initialDelayString = "${pkgpulse.downloads.maintenance-interval:1h}")
+    void maintain() {
+        LocalDate today = LocalDate.now(clock);
+        partitions.create(today.minusDays(1), today.plusDays(properties.partitionsAhead()));
+        partitions.dropBefore(today.minusDays(properties.rawRetention().toDays()));
+    }
+}

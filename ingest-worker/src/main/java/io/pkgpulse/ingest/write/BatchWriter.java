@@ -1,0 +1,147 @@
+package io.pkgpulse.ingest.write;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.pkgpulse.ingest.IngestProperties;
+import io.pkgpulse.ingest.events.ValidEvent;
+
+/**
+ * Writes one batch in one database transaction: the raw rows (binary COPY), the rollup increments, and the consumer
+ * offsets the batch advances. Either all of it is committed or none of it, which is what makes counting
+ * exactly-once: a batch whose offsets did not commit is consumed again, one whose offsets did is never.
+ */
+@Component
+public class BatchWriter {
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final StoredOffsets offsets;
+    private final UserAgentIds userAgents;
+    private final DayPartitions days;
+    private final boolean synchronousCommit;
+
+    /**
+     * @param properties {@code synchronous-commit=false} lets a batch's commit return before its WAL reaches the
+     *        disk. A database crash can then lose the last batches, but their offsets with them, so they are
+     *        consumed again: counting stays exactly-once and a commit stops waiting for an fsync.
+     */
+    BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, UserAgentIds userAgents,
+            DayPartitions days, IngestProperties properties) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.offsets = offsets;
+        this.userAgents = userAgents;
+        this.days = days;
+        this.synchronousCommit = properties.synchronousCommit();
+    }
+
+    /** An event with the ids it is stored under. */
+    public record ResolvedEvent(ValidEvent event, long packageId, long releaseId) {
+    }
+
+    /**
+     * Where a partition's offset moves in this batch.
+     *
+     * @param expected the stored offset the writer believes is current (null: none stored yet)
+     * @param next the offset after the batch's last record of that partition
+     */
+    public record OffsetAdvance(Long expected, long next) {
+    }
+
+    /**
+     * Writes {@code events} and advances {@code advances}, or nothing at all.
+     *
+     * @throws StaleOffsetsException if a partition's stored offset is not the expected one: another consumer
+     *         has written this range; nothing was written
+     */
+    public void write(String group, List<ResolvedEvent> events, Map<TopicPartition, OffsetAdvance> advances,
+            BatchPhases phases) {
+        Set<String> agents = new HashSet<>();
+        Set<LocalDate> eventDays = new HashSet<>();
+        RollupIncrements increments = new RollupIncrements();
+        for (ResolvedEvent resolved : events) {
+            ValidEvent event = resolved.event();
+            if (event.userAgent() != null) {
+                agents.add(event.userAgent());
+            }
+            LocalDate day = day(event);
+            eventDays.add(day);
+            increments.add(event, day, resolved.packageId(), resolved.releaseId());
+        }
+        phases.mark("aggregate");
+        Map<String, Long> agentIds = userAgents.idsOf(agents);
+        days.ensure(eventDays);
+        phases.mark("user-agents");
+
+        transactions.executeWithoutResult(status -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                if (!synchronousCommit) {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("SET LOCAL synchronous_commit = off");
+                    }
+                }
+                copyRows(connection, events, agentIds);
+                phases.mark("copy");
+                RollupWriter.write(connection, increments);
+                phases.mark("rollups");
+            }
+            catch (SQLException ex) {
+                throw new DatabaseWriteException("Writing a batch of " + events.size() + " events failed", ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            advances.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
+                    .forEach(advance -> {
+                        if (!offsets.advance(group, advance.getKey(), advance.getValue().expected(),
+                                advance.getValue().next())) {
+                            throw new StaleOffsetsException(advance.getKey());
+                        }
+                    });
+        });
+        phases.mark("offsets-commit");
+    }
+
+    private void copyRows(Connection connection, List<ResolvedEvent> events, Map<String, Long> agentIds)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        long[] ids = DownloadIds.reserve(connection, events.size());
+        try (DownloadCopy copy = new DownloadCopy(connection)) {
+            int i = 0;
+            for (ResolvedEvent resolved : events) {
+                ValidEvent e = resolved.event();
+                copy.row().column(ids[i++]).column(e.timestamp()).column(resolved.packageId()).column(resolved.releaseId())
+                        .column(e.fileType().pypiName()).column(e.installerName()).column(e.installerVersion())
+                        .column(e.pythonVersion()).column(e.implementationName()).column(e.implementationVersion())
+                        .column(e.systemName()).column(e.systemRelease()).column(e.distroName())
+                        .column(e.distroVersion()).column(e.cpu()).column(e.countryCode()).column(e.ci())
+                        .column(e.userAgent() == null ? null : agentIds.get(e.userAgent())).column(e.eventId());
+                copy.endRow();
+            }
+            copy.finish();
+        }
+    }
+
+    private static LocalDate day(ValidEvent event) {
+        return LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,113 @@
+package io.pkgpulse.ingest.write;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.pkgpulse.ingest.events.ValidEvent;
+import io.pkgpulse.model.rollups.Dimension;
+
+/**
+ * A batch's contribution to every daily rollup, counted in memory so that each rollup row is written once per
+ * batch. Keys come out sorted (each in its table's key order), so concurrent workers lock rollup rows in the same
+ * order and cannot deadlock. This runs for every event, seven dimensions each, so keys compare without lambdas.
+ */
+final class RollupIncrements {
+
+    record PackageDay(long packageId, LocalDate day, boolean mirror) implements Comparable<PackageDay> {
+
+        @Override
+        public int compareTo(PackageDay o) {
+            int c = Long.compare(packageId, o.packageId);
+            c = c != 0 ? c : day.compareTo(o.day);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record ReleaseDay(long packageId, LocalDate day, long releaseId, boolean mirror) implements Comparable<ReleaseDay> {
+
+        @Override
+        public int compareTo(ReleaseDay o) {
+            int c = Long.compare(packageId, o.packageId);
+            c = c != 0 ? c : day.compareTo(o.day);
+            c = c != 0 ? c : Long.compare(releaseId, o.releaseId);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record CategoryDay(long packageId, Dimension dimension, LocalDate day, String category, boolean mirror)
+            implements Comparable<CategoryDay> {
+
+        @Override
+        public int compareTo(CategoryDay o) {
+            int c = Long.compare(packageId, o.packageId);
+            c = c != 0 ? c : dimension.compareTo(o.dimension);
+            c = c != 0 ? c : day.compareTo(o.day);
+            c = c != 0 ? c : category.compareTo(o.category);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record TotalDay(LocalDate day, boolean mirror) implements Comparable<TotalDay> {
+
+        @Override
+        public int compareTo(TotalDay o) {
+            int c = day.compareTo(o.day);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record TotalCategoryDay(Dimension dimension, LocalDate day, String category, boolean mirror)
+            implements Comparable<TotalCategoryDay> {
+
+        @Override
+        public int compareTo(TotalCategoryDay o) {
+            int c = dimension.compareTo(o.dimension);
+            c = c != 0 ? c : day.compareTo(o.day);
+            c = c != 0 ? c : category.compareTo(o.category);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    private static final Dimension[] DIMENSIONS = Dimension.values();
+
+    private final Map<PackageDay, Long> packages = new HashMap<>();
+    private final Map<ReleaseDay, Long> releases = new HashMap<>();
+    private final Map<CategoryDay, Long> categories = new HashMap<>();
+    private final Map<TotalDay, Long> totals = new HashMap<>();
+    private final Map<TotalCategoryDay, Long> totalCategories = new HashMap<>();
+    private final Categories categoryNames = new Categories();
+
+    void add(ValidEvent event, LocalDate day, long packageId, long releaseId) {
+        boolean mirror = event.mirror();
+        packages.merge(new PackageDay(packageId, day, mirror), 1L, Long::sum);
+        releases.merge(new ReleaseDay(packageId, day, releaseId, mirror), 1L, Long::sum);
+        totals.merge(new TotalDay(day, mirror), 1L, Long::sum);
+        for (Dimension dimension : DIMENSIONS) {
+            String category = categoryNames.of(dimension, event);
+            categories.merge(new CategoryDay(packageId, dimension, day, category, mirror), 1L, Long::sum);
+            totalCategories.merge(new TotalCategoryDay(dimension, day, category, mirror), 1L, Long::sum);
+        }
+    }
+
+    TreeMap<PackageDay, Long> packages() {
+        return new TreeMap<>(packages);
+    }
+
+    TreeMap<ReleaseDay, Long> releases() {
+        return new TreeMap<>(releases);
+    }
+
+    TreeMap<CategoryDay, Long> categories() {
+        return new TreeMap<>(categories);
+    }
+
+    TreeMap<TotalDay, Long> totals() {
+        return new TreeMap<>(totals);
+    }
+
+    TreeMap<TotalCategoryDay, Long> totalCategories() {
+        return new TreeMap<>(totalCategories);
+    }
+}

@@ -1,0 +1,189 @@
+package io.pkgpulse.ingest.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.pkgpulse.ingest.IngestDatabase;
+import io.pkgpulse.ingest.RunningWorker;
+import io.pkgpulse.ingest.TestEvent;
+import io.pkgpulse.ingest.TestKafkaClients;
+import io.pkgpulse.testsupport.TestKafka;
+
+/**
+ * A known mix of events through Kafka and the worker into PostgreSQL: every raw row and every rollup counter is
+ * exactly what the mix implies. The expected counts are computed here from the events as sent, independently of
+ * the worker's code.
+ */
+class EndToEndIngestTest {
+
+    static final String[] PROJECTS = { "requests", "Flask", "zope.interface", "typing_extensions" };
+    static final String[][] VERSIONS = { { "2.31.0", "2.32.3" }, { "3.0.3" }, { "6.4", "7.0" }, { "4.12.2" } };
+    static final String[] PYTHONS = { "3.12.1", "3.11.9", "3.8.18", null };
+    static final String[] SYSTEMS = { "Linux", "Windows", "Darwin", "FreeBSD", null };
+    static final String[] INSTALLERS = { "pip", "uv", "bandersnatch", null };
+    static final String[] COUNTRIES = { "US", "DE", "in", null };
+    static final String[] TYPES = { "bdist_wheel", "sdist" };
+    static final Boolean[] CI = { true, false, null };
+
+    final IngestDatabase database = new IngestDatabase();
+
+    @BeforeEach
+    void emptyTables() {
+        database.truncate();
+    }
+
+    @Test
+    void everyEventIsCountedOnceInRawRowsAndEveryRollup() throws Exception {
+        String topic = TestKafka.uniqueName("e2e");
+        TestKafkaClients.createTopic(topic, 3);
+        Random random = new Random(2026);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            int p = random.nextInt(PROJECTS.length);
+            sent.add(new Sent(PROJECTS[p], VERSIONS[p][random.nextInt(VERSIONS[p].length)],
+                    now.minus(random.nextInt(4 * 24 * 60), ChronoUnit.MINUTES), pick(random, PYTHONS),
+                    pick(random, SYSTEMS), pick(random, INSTALLERS), pick(random, COUNTRIES), pick(random, TYPES),
+                    pick(random, CI), null));
+        }
+        // Events with a raw pip user agent instead of details: the worker parses it.
+        for (int i = 0; i < 30; i++) {
+            sent.add(new Sent("requests", "2.32.3", now.minus(i, ChronoUnit.HOURS), "3.11.7", "Linux", "pip", null,
+                    "bdist_wheel", null, pipUserAgent()));
+        }
+
+        try (RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"), Map.of());
+                KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
+            for (Sent event : sent) {
+                producer.send(TestKafkaClients.record(topic, event.normalizedProject(), event.json()));
+            }
+            producer.flush();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(database.rawCount()).isEqualTo(sent.size()));
+        }
+
+        assertThat(database.rawPerPackageDayVersion()).isEqualTo(expected(sent, e -> e.normalizedProject() + "|"
+                + e.day() + "|" + e.version));
+        assertThat(database.counts("""
+                SELECT p.normalized_name || '|' || dd.day || '|' || dd.mirror, dd.downloads
+                FROM daily_downloads dd JOIN packages p ON p.id = dd.package_id"""))
+                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.mirror()));
+        assertThat(database.counts("""
+                SELECT p.normalized_name || '|' || d.day || '|' || r.version || '|' || d.mirror, d.downloads
+                FROM daily_release_downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id"""))
+                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.version + "|" + e.mirror()));
+        for (String dimension : List.of("python_major", "python_minor", "system", "installer", "country", "file_type", "ci")) {
+            assertThat(database.counts("""
+                    SELECT p.normalized_name || '|' || c.day || '|' || c.category || '|' || c.mirror, c.downloads
+                    FROM daily_category_downloads c JOIN packages p ON p.id = c.package_id WHERE c.dimension = ?""",
+                    dimension))
+                    .as(dimension)
+                    .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.category(dimension)
+                            + "|" + e.mirror()));
+            assertThat(database.counts("""
+                    SELECT day || '|' || category || '|' || mirror, downloads FROM daily_total_category_downloads
+                    WHERE dimension = ?""", dimension))
+                    .as("all packages, " + dimension)
+                    .isEqualTo(expected(sent, e -> e.day() + "|" + e.category(dimension) + "|" + e.mirror()));
+        }
+        assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
+                .isEqualTo(expected(sent, e -> e.day() + "|" + e.mirror()));
+
+        // Parsed from the raw agent, and the agent stored once.
+        assertThat(database.jdbc().queryForList("""
+                SELECT DISTINCT installer_name || ' ' || installer_version || ' ' || python_version || ' ' || distro_name
+                FROM downloads WHERE user_agent_id IS NOT NULL""", String.class))
+                .containsExactly("pip 23.2.1 3.11.7 Debian GNU/Linux");
+        assertThat(database.jdbc().queryForObject("SELECT count(*) FROM user_agents", Long.class)).isEqualTo(1);
+        // Names as first published, normalised for identity.
+        assertThat(database.jdbc().queryForList("SELECT name || '=' || normalized_name FROM packages ORDER BY 1",
+                String.class)).containsExactly("Flask=flask", "requests=requests",
+                        "typing_extensions=typing-extensions", "zope.interface=zope-interface");
+    }
+
+    private static Map<String, Long> expected(List<Sent> sent, java.util.function.Function<Sent, String> key) {
+        Map<String, Long> counts = new HashMap<>();
+        sent.forEach(e -> counts.merge(key.apply(e), 1L, Long::sum));
+        return counts;
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    static String pipUserAgent() throws IOException {
+        try (InputStream in = EndToEndIngestTest.class.getResourceAsStream("/useragent/pip-user-agent.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    /** One event as sent, and what pypistats would file it under. */
+    record Sent(String project, String version, Instant at, String python, String system, String installer,
+            String country, String type, Boolean ci, String userAgent) {
+
+        String normalizedProject() {
+            return project.toLowerCase().replaceAll("[-_.]+", "-");
+        }
+
+        LocalDate day() {
+            return LocalDate.ofInstant(at, ZoneOffset.UTC);
+        }
+
+        boolean mirror() {
+            return "bandersnatch".equals(installer);
+        }
+
+        String category(String dimension) {
+            return switch (dimension) {
+                case "python_major" -> python == null ? "null" : python.split("\\.")[0];
+                case "python_minor" -> python == null ? "null" : python.split("\\.")[0] + "." + python.split("\\.")[1];
+                case "system" -> system == null ? "null" : List.of("Linux", "Windows", "Darwin").contains(system) ? system : "other";
+                case "installer" -> installer == null ? "null" : installer;
+                case "country" -> country == null ? "null" : country.toUpperCase();
+                case "file_type" -> type;
+                case "ci" -> String.valueOf(ci);
+                default -> throw new IllegalArgumentException(dimension);
+            };
+        }
+
+        byte[] json() {
+            TestEvent event = TestEvent.download(project, version, at).with("file.type", type);
+            if (country == null) {
+                event.without("country_code");
+            }
+            else {
+                event.with("country_code", country);
+            }
+            if (userAgent != null) {
+                return event.without("details").with("user_agent", userAgent).bytes();
+            }
+            event.with("details.python", python).with("details.system.name", system).with("details.ci", ci);
+            if (installer == null) {
+                event.without("details.installer");
+            }
+            else {
+                event.with("details.installer.name", installer);
+            }
+            return event.bytes();
+        }
+    }
+}
