@@ -1,0 +1,306 @@
+package io.pkgpulse.reporting.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.model.rollups.Dimension;
+import io.pkgpulse.reporting.packages.PackageAccess;
+import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.stats.DateRange;
+import io.pkgpulse.reporting.stats.StatsQueries;
+import io.pkgpulse.reporting.web.BadRequestException;
+
+/**
+ * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages, ingest freshness) and
+ * {@code GET /packages/{package}} (a package's numbers and charts over a date range, with or without mirrors), and
+ * {@code GET /packages?q=} (the search box).
+ * Every number comes from the daily rollups through {@link StatsQueries}: a page costs a fixed handful of index range
+ * scans, whatever the range. Charts are drawn in the browser by {@code static/dashboard/dashboard.js} (Chart.js from
+ * the webjar) from JSON embedded in the page; each chart's numbers are also in a table under it.
+ * <p>
+ * Errors are pages too, never problem details or stack traces: an unknown package, or a private one the caller may
+ * not see, is the same 404 page; invalid dates or {@code mirrors} are a 400 page that says what to fix.
+ */
+@Controller
+class DashboardController {
+
+    static final int TOP_PACKAGES = 10;
+    /** Versions and categories charted one by one; the rest are summed into one "all others" dataset. */
+    static final int TOP_CATEGORIES = 8;
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
+
+    private final StatsQueries stats;
+    private final PackageAccess packages;
+    private final DashboardQueries queries;
+    private final Clock clock;
+
+    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries, Clock clock) {
+        this.stats = stats;
+        this.packages = packages;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Runs before every handler of this controller: the pages load scripts and styles from this server only. */
+    @ModelAttribute
+    void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
+
+    @GetMapping("/")
+    ModelAndView home() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate yesterday = today.minusDays(1);
+        ModelAndView page = new ModelAndView("dashboard/home");
+        page.addObject("totals", List.of(totals("Today so far", today, today),
+                totals("Yesterday", yesterday, yesterday),
+                totals("Last 7 days", yesterday.minusDays(6), yesterday),
+                totals("Last 30 days", yesterday.minusDays(29), yesterday)));
+        page.addObject("today", today);
+        page.addObject("top", stats.top(today, TOP_PACKAGES, false));
+        page.addObject("freshness", queries.freshness(clock));
+        return page;
+    }
+
+    /**
+     * The header's search box, {@code GET /packages?q=name}: a valid name goes to its package page (which may still
+     * be a 404). Under {@code /packages} rather than a {@code /search} of its own, so that it is public exactly like
+     * the package pages.
+     */
+    @GetMapping("/packages")
+    ModelAndView search(@RequestParam(name = "q", required = false) String query) {
+        String name = query == null ? "" : query.strip();
+        if (name.isEmpty()) {
+            return redirect("/", HttpStatus.FOUND);
+        }
+        if (!ProjectNames.isValid(name)) {
+            return notFound(name);
+        }
+        return redirect(packageUrl(ProjectNames.normalize(name), null, null, null), HttpStatus.FOUND);
+    }
+
+    @GetMapping("/packages/{package}")
+    ModelAndView packagePage(@PathVariable("package") String name,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end,
+            @RequestParam(name = "mirrors", required = false) String mirrors) {
+        Optional<VisiblePackage> found = packages.find(name);
+        if (found.isEmpty()) {
+            return notFound(name);
+        }
+        VisiblePackage pkg = found.get();
+        if (!name.equals(pkg.normalizedName())) {
+            return redirect(packageUrl(pkg.normalizedName(), start, end, mirrors), HttpStatus.MOVED_PERMANENTLY);
+        }
+        ModelAndView page = new ModelAndView("dashboard/package");
+        page.addObject("pkg", pkg);
+        page.addObject("details", queries.details(pkg.id()));
+        page.addObject("startInput", start);
+        page.addObject("endInput", end);
+        boolean withMirrors;
+        DateRange range;
+        try {
+            withMirrors = parseMirrors(mirrors);
+            range = DateRange.of(start, end, clock);
+        }
+        catch (BadRequestException ex) {
+            page.addObject("error", ex.getMessage());
+            page.addObject("errorParameter", ex.parameter());
+            page.addObject("mirrors", "true".equalsIgnoreCase(mirrors));
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            return page;
+        }
+        String mode = withMirrors ? "true" : "false";
+        page.addObject("mirrors", withMirrors);
+        page.addObject("range", range);
+        page.addObject("startInput", range.start().toString());
+        page.addObject("endInput", range.end().toString());
+
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        Map<String, Long> allTime = stats.totals(pkg.id());
+        page.addObject("recent", List.of(
+                new Count("Yesterday", stats.sum(pkg.id(), yesterday, yesterday, withMirrors)),
+                new Count("Last 7 days", stats.sum(pkg.id(), yesterday.minusDays(6), yesterday, withMirrors)),
+                new Count("Last 30 days", stats.sum(pkg.id(), yesterday.minusDays(29), yesterday, withMirrors)),
+                new Count("All time", allTime.getOrDefault(withMirrors ? "with_mirrors" : "without_mirrors", 0L))));
+
+        List<Chart> charts = charts(pkg, range, withMirrors, start, end);
+        page.addObject("charts", charts);
+        page.addObject("rangeTotal", charts.get(0).total());
+        page.addObject("chartJson", ScriptJson.write(chartJson(pkg, withMirrors, charts)));
+        page.addObject("mirrorLinks", List.of(
+                new RangeLink("Without mirrors", packageUrl(pkg.normalizedName(), start, end, "false"), !withMirrors),
+                new RangeLink("With mirrors", packageUrl(pkg.normalizedName(), start, end, "true"), withMirrors)));
+        page.addObject("rangeLinks", rangeLinks(pkg.normalizedName(), range, mode));
+        return page;
+    }
+
+    /** Anything unexpected is an error page that says so; the log has the details. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+        HttpStatusCode status = ex instanceof ErrorResponse response ? response.getStatusCode()
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status.is5xxServerError()) {
+            log.error("Dashboard page {} failed", request.getRequestURI(), ex);
+        }
+        ModelAndView page = new ModelAndView("dashboard/error");
+        page.addObject("status", status.value());
+        page.setStatus(status);
+        return page;
+    }
+
+    private PeriodTotals totals(String period, LocalDate from, LocalDate to) {
+        return new PeriodTotals(period, from, to, stats.sum(null, from, to, true), stats.sum(null, from, to, false));
+    }
+
+    private List<Chart> charts(VisiblePackage pkg, DateRange range, boolean mirrors, String start, String end) {
+        List<String> labels = Chart.labels(range);
+        String name = pkg.normalizedName();
+        String modeText = mirrors ? "with mirrors" : "without mirrors";
+        List<Chart> charts = new ArrayList<>();
+        Chart.Dataset daily = Chart.single("Downloads " + modeText, stats.overall(pkg.id(), range, mirrors), range);
+        charts.add(chart("daily", "Daily downloads", "line", false, "overall", name, range, mirrors, labels,
+                List.of(daily), start, end));
+        charts.add(chart("versions", "Downloads by version", "bar", true, "version", name, range, mirrors, labels,
+                Chart.byCategory(stats.versions(pkg.id(), range, mirrors, null), range, TOP_CATEGORIES, "versions"),
+                start, end));
+        charts.add(category("python-minor", "Downloads by Python version", Dimension.PYTHON_MINOR, "Python versions",
+                pkg, range, mirrors, labels, start, end));
+        charts.add(category("system", "Downloads by operating system", Dimension.SYSTEM, "systems", pkg, range,
+                mirrors, labels, start, end));
+        charts.add(category("installer", "Downloads by installer", Dimension.INSTALLER, "installers", pkg, range,
+                mirrors, labels, start, end));
+        return charts;
+    }
+
+    private Chart category(String id, String title, Dimension dimension, String othersNoun, VisiblePackage pkg,
+            DateRange range, boolean mirrors, List<String> labels, String start, String end) {
+        List<Chart.Dataset> datasets = Chart.byCategory(
+                stats.categories(pkg.id(), dimension, range, mirrors, null), range, TOP_CATEGORIES, othersNoun);
+        return chart(id, title, "bar", true, dimension.dbName(), pkg.normalizedName(), range, mirrors, labels,
+                datasets, start, end);
+    }
+
+    private static Chart chart(String id, String title, String type, boolean stacked, String endpoint, String name,
+            DateRange range, boolean mirrors, List<String> labels, List<Chart.Dataset> datasets, String start,
+            String end) {
+        long total = datasets.stream().mapToLong(Chart.Dataset::total).sum();
+        StringBuilder description = new StringBuilder().append(title).append(" of ").append(name).append(", ")
+                .append(mirrors ? "with" : "without").append(" mirrors, from ").append(range.start()).append(" to ")
+                .append(range.end()).append(": ").append(String.format(Locale.ROOT, "%,d", total))
+                .append(" downloads in all");
+        if (stacked && !datasets.isEmpty()) {
+            Chart.Dataset largest = datasets.get(0);
+            description.append("; most from ").append(largest.label()).append(" (")
+                    .append(String.format(Locale.ROOT, "%,d", largest.total())).append(")");
+        }
+        description.append(". The numbers are in the table below the chart.");
+        String csv = UriComponentsBuilder.fromPath("/api/packages/{name}/{endpoint}")
+                .queryParam("start_date", "{start}").queryParam("end_date", "{end}")
+                .queryParam("mirrors", "{mirrors}").queryParam("format", "csv")
+                .encode().buildAndExpand(name, endpoint, range.start(), range.end(), mirrors).toUriString();
+        return new Chart(id, title, description.toString(), type, stacked, csv, labels, datasets);
+    }
+
+    /** The contract with dashboard.js: the days once (every chart has the same), then each chart's datasets. */
+    private static Map<String, Object> chartJson(VisiblePackage pkg, boolean mirrors, List<Chart> charts) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("package", pkg.normalizedName());
+        json.put("mirrors", mirrors);
+        json.put("labels", charts.get(0).labels());
+        json.put("charts", charts.stream().map(chart -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", chart.id());
+            c.put("title", chart.title());
+            c.put("type", chart.type());
+            c.put("stacked", chart.stacked());
+            c.put("datasets", chart.datasets().stream().map(dataset -> Map.of("label", dataset.label(),
+                    "data", dataset.data(), "other", dataset.other())).toList());
+            return c;
+        }).toList());
+        return json;
+    }
+
+    private List<RangeLink> rangeLinks(String name, DateRange range, String mirrors) {
+        LocalDate today = LocalDate.now(clock);
+        List<RangeLink> links = new ArrayList<>();
+        for (int days : new int[] { 30, 90, 180, 365 }) {
+            LocalDate from = today.minusDays(days - 1);
+            boolean current = range.end().equals(today) && range.start().equals(from);
+            links.add(new RangeLink(days == 365 ? "Last year" : "Last " + days + " days",
+                    packageUrl(name, days == 180 ? null : from.toString(), null, mirrors), current));
+        }
+        return links;
+    }
+
+    private static boolean parseMirrors(String mirrors) {
+        if (mirrors == null || mirrors.isEmpty() || mirrors.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (mirrors.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadRequestException("mirrors", "mirrors must be true or false");
+    }
+
+    private static String packageUrl(String name, String start, String end, String mirrors) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/packages/{name}");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name);
+        if (start != null && !start.isEmpty()) {
+            url.queryParam("start_date", "{start}");
+            values.put("start", start);
+        }
+        if (end != null && !end.isEmpty()) {
+            url.queryParam("end_date", "{end}");
+            values.put("end", end);
+        }
+        if (mirrors != null && !mirrors.isEmpty()) {
+            url.queryParam("mirrors", "{mirrors}");
+            values.put("mirrors", mirrors);
+        }
+        return url.encode().buildAndExpand(values).toUriString();
+    }
+
+    private static ModelAndView redirect(String url, HttpStatus status) {
+        RedirectView view = new RedirectView(url, true);
+        view.setExpandUriTemplateVariables(false);
+        view.setStatusCode(status);
+        return new ModelAndView(view);
+    }
+
+    private static ModelAndView notFound(String name) {
+        ModelAndView page = new ModelAndView("dashboard/not-found");
+        page.addObject("name", name.length() > 100 ? name.substring(0, 100) + "…" : name);
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
+    }
+}

@@ -1,0 +1,218 @@
+package io.pkgpulse.reporting.stats;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.pkgpulse.model.rollups.Dimension;
+import io.pkgpulse.reporting.packages.PackageAccess;
+import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.web.BadRequestException;
+
+/**
+ * Daily download statistics, in pypistats.org's paths and shapes, then more. {@code {package}} is matched after
+ * PEP 503 normalisation; {@code __all__} means all packages. Every series takes {@code start_date} and
+ * {@code end_date}; category series count without mirrors unless {@code mirrors=true}. JSON by default, CSV with
+ * {@code Accept: text/csv} or {@code ?format=csv}.
+ */
+@RestController
+@RequestMapping("/api")
+class StatsController {
+
+    static final String ALL = "__all__";
+    private static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+    private final StatsQueries queries;
+    private final PackageAccess packages;
+    private final Clock clock;
+    private final Cache<String, Top> topCache = Caffeine.newBuilder().maximumSize(1000)
+            .expireAfterWrite(MAX_AGE).build();
+
+    StatsController(StatsQueries queries, PackageAccess packages, Clock clock) {
+        this.queries = queries;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/packages/{package}/recent")
+    ResponseEntity<Recent> recent(@PathVariable("package") String name,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "false") boolean mirrors) {
+        Target target = target(name);
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        Map<String, Integer> periods = new LinkedHashMap<>();
+        periods.put("day", 1);
+        periods.put("week", 7);
+        periods.put("month", 30);
+        if (period != null && !periods.containsKey(period)) {
+            throw new BadRequestException("period", "period must be day, week or month");
+        }
+        Map<String, Long> data = new LinkedHashMap<>();
+        periods.forEach((key, days) -> {
+            if (period == null || period.equals(key)) {
+                data.put("last_" + key, queries.sum(target.id(), yesterday.minusDays(days - 1), yesterday, mirrors));
+            }
+        });
+        return respond(target, new Recent(target.name(), "recent_downloads", data));
+    }
+
+    @GetMapping("/packages/{package}/overall")
+    ResponseEntity<Series> overall(@PathVariable("package") String name,
+            @RequestParam(required = false) Boolean mirrors, @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Target target = target(name);
+        return respond(target, new Series(target.name(), "overall_downloads",
+                queries.overall(target.id(), DateRange.of(start, end, clock), mirrors)));
+    }
+
+    @GetMapping("/packages/{package}/python_major")
+    ResponseEntity<Series> pythonMajor(@PathVariable("package") String name,
+            @RequestParam(required = false) String version, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.PYTHON_MAJOR, version, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/python_minor")
+    ResponseEntity<Series> pythonMinor(@PathVariable("package") String name,
+            @RequestParam(required = false) String version, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.PYTHON_MINOR, version, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/system")
+    ResponseEntity<Series> system(@PathVariable("package") String name,
+            @RequestParam(required = false) String os, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.SYSTEM, os, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/installer")
+    ResponseEntity<Series> installer(@PathVariable("package") String name,
+            @RequestParam(required = false) String installer, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.INSTALLER, installer, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/country")
+    ResponseEntity<Series> country(@PathVariable("package") String name,
+            @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.COUNTRY, country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
+                mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/file_type")
+    ResponseEntity<Series> fileType(@PathVariable("package") String name,
+            @RequestParam(required = false) String type, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        return category(name, Dimension.FILE_TYPE, type, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/ci")
+    ResponseEntity<Series> ci(@PathVariable("package") String name,
+            @RequestParam(required = false) String ci, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        if (ci != null && !List.of("true", "false", "null").contains(ci)) {
+            throw new BadRequestException("ci", "ci must be true, false or null");
+        }
+        return category(name, Dimension.CI, ci, mirrors, start, end);
+    }
+
+    @GetMapping("/packages/{package}/version")
+    ResponseEntity<Series> version(@PathVariable("package") String name,
+            @RequestParam(required = false) String version, @RequestParam(defaultValue = "false") boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Target target = packageTarget(name, "version");
+        checkFilter("version", version);
+        return respond(target, new Series(target.name(), "version_downloads",
+                queries.versions(target.id(), DateRange.of(start, end, clock), mirrors, version)));
+    }
+
+    @GetMapping("/packages/{package}/total")
+    ResponseEntity<Recent> total(@PathVariable("package") String name) {
+        Target target = target(name);
+        return respond(target, new Recent(target.name(), "total_downloads", queries.totals(target.id())));
+    }
+
+    @GetMapping("/packages/{package}/version_totals")
+    ResponseEntity<VersionTotals> versionTotals(@PathVariable("package") String name,
+            @RequestParam(defaultValue = "false") boolean mirrors) {
+        Target target = packageTarget(name, "version_totals");
+        return respond(target, new VersionTotals(target.name(), "version_total_downloads",
+                queries.versionTotals(target.id(), mirrors)));
+    }
+
+    @GetMapping("/stats/top")
+    ResponseEntity<Top> top(@RequestParam(required = false) String date, @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "false") boolean mirrors) {
+        if (limit < 1 || limit > 100) {
+            throw new BadRequestException("limit", "limit must be between 1 and 100");
+        }
+        LocalDate day = date == null ? LocalDate.now(clock) : DateRange.of(date, date, clock).start();
+        Top top = topCache.get(day + "/" + limit + "/" + mirrors,
+                key -> new Top("top_packages", day, queries.top(day, limit, mirrors)));
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(top);
+    }
+
+    private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
+            String start, String end) {
+        Target target = target(name);
+        checkFilter(dimension.dbName(), filter);
+        return respond(target, new Series(target.name(), dimension.dbName() + "_downloads",
+                queries.categories(target.id(), dimension, DateRange.of(start, end, clock), mirrors, filter)));
+    }
+
+    private static void checkFilter(String parameter, String value) {
+        if (value != null && (value.isBlank() || value.length() > 128)) {
+            throw new BadRequestException(parameter, parameter + " must be 1 to 128 characters");
+        }
+    }
+
+    /** A package, or all of them; {@code id} null for {@code __all__}. */
+    private record Target(Long id, String name, boolean isPrivate) {
+    }
+
+    private Target target(String name) {
+        if (ALL.equals(name)) {
+            return new Target(null, ALL, false);
+        }
+        VisiblePackage pkg = packages.require(name);
+        return new Target(pkg.id(), pkg.normalizedName(), pkg.isPrivate());
+    }
+
+    private Target packageTarget(String name, String endpoint) {
+        if (ALL.equals(name)) {
+            throw new BadRequestException("package", endpoint + " is per package; __all__ has no releases");
+        }
+        return target(name);
+    }
+
+    /** Public stats may be cached by anyone for a minute; a private package's only by the caller. */
+    private static <T> ResponseEntity<T> respond(Target target, T body) {
+        CacheControl cache = CacheControl.maxAge(MAX_AGE);
+        return ResponseEntity.ok().cacheControl(target.isPrivate() ? cache.cachePrivate() : cache.cachePublic())
+                .body(body);
+    }
+}

@@ -1,0 +1,145 @@
+package io.pkgpulse.reporting.stats;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.pkgpulse.model.rollups.Dimension;
+import io.pkgpulse.reporting.stats.Series.Row;
+
+/**
+ * The report queries, all on the daily rollups and each an index range scan: package (or the all-package totals),
+ * then the day range. {@code packageId} null means all packages (pypistats' {@code __all__}).
+ */
+@Repository
+public class StatsQueries {
+
+    private final JdbcClient jdbc;
+
+    StatsQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per day: downloads with mirrors and without. */
+    public List<Row> overall(Long packageId, DateRange range, Boolean mirrors) {
+        String sql = packageId == null
+                ? "SELECT day, sum(downloads), coalesce(sum(downloads) FILTER (WHERE NOT mirror), 0)"
+                        + " FROM daily_total_downloads WHERE day BETWEEN :start AND :end GROUP BY day ORDER BY day"
+                : "SELECT day, sum(downloads), coalesce(sum(downloads) FILTER (WHERE NOT mirror), 0)"
+                        + " FROM daily_downloads WHERE package_id = :package AND day BETWEEN :start AND :end"
+                        + " GROUP BY day ORDER BY day";
+        List<Row> rows = new ArrayList<>();
+        statement(sql, packageId, range).query(row -> {
+            LocalDate day = row.getDate(1).toLocalDate();
+            if (mirrors == null || mirrors) {
+                rows.add(new Row("with_mirrors", day, row.getLong(2)));
+            }
+            if (mirrors == null || !mirrors) {
+                rows.add(new Row("without_mirrors", day, row.getLong(3)));
+            }
+        });
+        return rows;
+    }
+
+    /** Per day and category of one dimension, optionally one category only. */
+    public List<Row> categories(Long packageId, Dimension dimension, DateRange range, boolean mirrors, String category) {
+        String table = packageId == null ? "daily_total_category_downloads" : "daily_category_downloads";
+        String sql = "SELECT day, category, sum(downloads) FROM " + table + " WHERE "
+                + (packageId == null ? "" : "package_id = :package AND ")
+                + "dimension = :dimension AND day BETWEEN :start AND :end"
+                + (mirrors ? "" : " AND NOT mirror") + (category == null ? "" : " AND category = :category")
+                + " GROUP BY day, category ORDER BY day, category";
+        var statement = statement(sql, packageId, range).param("dimension", dimension.dbName());
+        if (category != null) {
+            statement = statement.param("category", category);
+        }
+        return statement.query((row, n) -> new Row(row.getString(2), row.getDate(1).toLocalDate(), row.getLong(3)))
+                .list();
+    }
+
+    /** Per day and release version of one package, optionally one version only. */
+    public List<Row> versions(long packageId, DateRange range, boolean mirrors, String version) {
+        String sql = """
+                SELECT d.day, r.version, sum(d.downloads) FROM daily_release_downloads d
+                JOIN releases r ON r.id = d.release_id AND r.package_id = d.package_id
+                WHERE d.package_id = :package AND d.day BETWEEN :start AND :end"""
+                + (mirrors ? "" : " AND NOT d.mirror") + (version == null ? "" : " AND r.version = :version")
+                + " GROUP BY d.day, r.version, r.major, r.minor, r.micro, r.sort_key"
+                + " ORDER BY d.day, r.major, r.minor, r.micro, r.sort_key";
+        var statement = statement(sql, packageId, range);
+        if (version != null) {
+            statement = statement.param("version", version);
+        }
+        return statement.query((row, n) -> new Row(row.getString(2), row.getDate(1).toLocalDate(), row.getLong(3)))
+                .list();
+    }
+
+    /** Downloads over the days {@code from} to {@code to}, both included. */
+    public long sum(Long packageId, LocalDate from, LocalDate to, boolean mirrors) {
+        String table = packageId == null ? "daily_total_downloads" : "daily_downloads";
+        String sql = "SELECT coalesce(sum(downloads), 0) FROM " + table + " WHERE "
+                + (packageId == null ? "" : "package_id = :package AND ") + "day BETWEEN :start AND :end"
+                + (mirrors ? "" : " AND NOT mirror");
+        return statement(sql, packageId, new DateRange(from, to)).query(Long.class).single();
+    }
+
+    /** All-time downloads with and without mirrors. */
+    public Map<String, Long> totals(Long packageId) {
+        String table = packageId == null ? "daily_total_downloads" : "daily_downloads";
+        String sql = "SELECT coalesce(sum(downloads), 0), coalesce(sum(downloads) FILTER (WHERE NOT mirror), 0) FROM "
+                + table + (packageId == null ? "" : " WHERE package_id = :package");
+        var statement = jdbc.sql(sql);
+        if (packageId != null) {
+            statement = statement.param("package", packageId);
+        }
+        Map<String, Long> totals = new LinkedHashMap<>();
+        statement.query(row -> {
+            totals.put("with_mirrors", row.getLong(1));
+            totals.put("without_mirrors", row.getLong(2));
+        });
+        return totals;
+    }
+
+    /** All-time downloads per release, in version order. */
+    public List<VersionTotals.Version> versionTotals(long packageId, boolean mirrors) {
+        return jdbc.sql("""
+                SELECT r.version, coalesce(sum(d.downloads), 0) FROM releases r
+                LEFT JOIN daily_release_downloads d ON d.release_id = r.id AND d.package_id = r.package_id"""
+                + (mirrors ? "" : " AND NOT d.mirror") + """
+                 WHERE r.package_id = :package
+                GROUP BY r.id, r.version, r.major, r.minor, r.micro, r.sort_key
+                ORDER BY r.major, r.minor, r.micro, r.sort_key""")
+                .param("package", packageId)
+                .query((row, n) -> new VersionTotals.Version(row.getString(1), row.getLong(2))).list();
+    }
+
+    /** The most downloaded public packages of a day. */
+    public List<Top.Entry> top(LocalDate day, int limit, boolean mirrors) {
+        // Rank on the day index, then look each name up by primary key, leaving private packages out; rank enough
+        // rows that private packages cannot starve the list.
+        return jdbc.sql("""
+                SELECT name, downloads FROM (
+                    SELECT (SELECT p.normalized_name FROM packages p WHERE p.id = t.package_id AND NOT p.is_private)
+                           AS name, t.downloads
+                    FROM (SELECT package_id, sum(downloads) AS downloads FROM daily_downloads
+                          WHERE day = :day""" + (mirrors ? "" : " AND NOT mirror") + """
+                           GROUP BY package_id ORDER BY downloads DESC, package_id LIMIT :scan) t) named
+                WHERE name IS NOT NULL ORDER BY downloads DESC, name LIMIT :limit""")
+                .param("day", day).param("limit", limit).param("scan", limit + privateCount())
+                .query((row, n) -> new Top.Entry(row.getString(1), row.getLong(2))).list();
+    }
+
+    private long privateCount() {
+        return jdbc.sql("SELECT count(*) FROM packages WHERE is_private").query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, Long packageId, DateRange range) {
+        var statement = jdbc.sql(sql).param("start", range.start()).param("end", range.end());
+        return packageId == null ? statement : statement.param("package", packageId);
+    }
+}

@@ -1,0 +1,71 @@
+package io.pkgpulse.reporting;
+
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes packages, releases and rollup rows the way the ingest worker leaves them, for tests of what the API reads.
+ * Each count is added to the package's rollup and to the all-package totals.
+ */
+public final class RollupSeed {
+
+    private final JdbcTemplate jdbc;
+
+    public RollupSeed(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties what the seeds write (and accounts, which depend on packages). */
+    public void truncate() {
+        jdbc.execute("""
+                TRUNCATE packages, releases, licenses, downloads, user_agents, daily_downloads, daily_release_downloads,
+                         daily_category_downloads, daily_total_downloads, daily_total_category_downloads, consumer_offsets,
+                         maintainers CASCADE""");
+    }
+
+    public long pkg(String name) {
+        return jdbc.queryForObject("""
+                INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), ?, ?) RETURNING id""",
+                Long.class, name, io.pkgpulse.model.catalog.ProjectNames.normalize(name));
+    }
+
+    public long release(long packageId, String version) {
+        var order = io.pkgpulse.model.catalog.Pep440Version.orderOf(version);
+        return jdbc.queryForObject("""
+                INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
+                VALUES (nextval('releases_seq'), ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, packageId, version,
+                order.major(), order.minor(), order.micro(), order.sortKey(), order.prerelease());
+    }
+
+    /** Downloads of a release on a day: the package's and the release's rollups, and the totals. */
+    public void downloads(long packageId, long releaseId, LocalDate day, boolean mirror, long n) {
+        jdbc.update("""
+                INSERT INTO daily_downloads VALUES (?, ?, ?, ?)
+                ON CONFLICT (package_id, day, mirror) DO UPDATE SET downloads = daily_downloads.downloads + EXCLUDED.downloads""",
+                packageId, day, mirror, n);
+        jdbc.update("""
+                INSERT INTO daily_release_downloads VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (package_id, day, release_id, mirror)
+                DO UPDATE SET downloads = daily_release_downloads.downloads + EXCLUDED.downloads""",
+                packageId, day, releaseId, mirror, n);
+        jdbc.update("""
+                INSERT INTO daily_total_downloads VALUES (?, ?, ?)
+                ON CONFLICT (day, mirror) DO UPDATE SET downloads = daily_total_downloads.downloads + EXCLUDED.downloads""",
+                day, mirror, n);
+    }
+
+    /** Downloads in one category of a dimension on a day, for the package and the totals. */
+    public void category(long packageId, String dimension, LocalDate day, String category, boolean mirror, long n) {
+        jdbc.update("""
+                INSERT INTO daily_category_downloads VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (package_id, dimension, day, category, mirror)
+                DO UPDATE SET downloads = daily_category_downloads.downloads + EXCLUDED.downloads""",
+                packageId, dimension, day, category, mirror, n);
+        jdbc.update("""
+                INSERT INTO daily_total_category_downloads VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (dimension, day, category, mirror)
+                DO UPDATE SET downloads = daily_total_category_downloads.downloads + EXCLUDED.downloads""",
+                dimension, day, category, mirror, n);
+    }
+}

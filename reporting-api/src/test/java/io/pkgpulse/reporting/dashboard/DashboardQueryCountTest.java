@@ -1,0 +1,73 @@
+package io.pkgpulse.reporting.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.pkgpulse.testsupport.SqlStatementCounter;
+import io.pkgpulse.testsupport.TestInfrastructure;
+
+/**
+ * A page costs a fixed handful of SQL statements whatever its range: no query per day, version or category. MockMvc
+ * runs the request, template included, on the test's thread, where the statement counter counts.
+ */
+@SpringBootTest(properties = "pkgpulse.ratelimit.enabled=false")
+@AutoConfigureMockMvc
+@Import({ TestInfrastructure.class, SqlStatementCounter.class })
+class DashboardQueryCountTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    LocalDate today;
+
+    @BeforeEach
+    void seed() {
+        today = LocalDate.now(clock);
+        new DashboardSeed(jdbc, today).truncate().standard(clock.instant());
+    }
+
+    @Test
+    void packagePageStatementsDoNotDependOnTheRange() throws Exception {
+        long threeDays = statements("/packages/pulse-demo?start_date=" + today.minusDays(2));
+        long halfAYear = statements("/packages/pulse-demo");
+        long tenYears = statements("/packages/pulse-demo?start_date=" + today.minusYears(10).plusDays(2));
+
+        assertThat(halfAYear).isEqualTo(threeDays).isEqualTo(tenYears);
+        // Package, details, all-time totals, 3 recent sums, overall, versions, 3 dimensions; the private-package
+        // count behind nothing here. A signed-in maintainer would add one lookup.
+        assertThat(halfAYear).isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void homePageStatementsAreAFewIndexLookups() throws Exception {
+        // 4 periods x 2 mirror modes, top packages (2), freshness (1).
+        assertThat(statements("/")).isLessThanOrEqualTo(11);
+    }
+
+    private long statements(String path) throws Exception {
+        SqlStatementCounter.reset();
+        mvc.perform(get(path)).andExpect(status().isOk());
+        long statements = SqlStatementCounter.counted().getTotal();
+        System.out.println("GET " + path + ": " + statements + " SQL statements");
+        return statements;
+    }
+}
