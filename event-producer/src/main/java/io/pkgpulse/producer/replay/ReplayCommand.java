@@ -1,0 +1,99 @@
+package io.pkgpulse.producer.replay;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.pkgpulse.producer.run.OutputOptions;
+import io.pkgpulse.producer.run.Pacer;
+import io.pkgpulse.producer.run.Progress;
+import io.pkgpulse.producer.run.Run;
+import io.pkgpulse.producer.run.StopSignal;
+import io.pkgpulse.producer.run.Summary;
+import io.pkgpulse.producer.sink.EventSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code event-producer replay}: posts recorded events, or downloads read from an index's access log. */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reads events (JSON lines) or an nginx/Apache combined access log and posts them to Kafka.")
+public final class ReplayCommand implements Callable<Integer> {
+
+    /** Input formats. */
+    enum Format {
+        jsonl, combined
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "jsonl (one event per line, sent as is) or combined (access log) (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--file", paramLabel = "PATH", defaultValue = "-",
+            description = "Input file; - for stdin (default: ${DEFAULT-VALUE}).")
+    private String file;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() {
+        String problem = output.problem();
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+        StopSignal stop = StopSignal.onShutdown();
+        try (LineReader reader = LineReader.open(file); EventSink sink = output.openSink()) {
+            Run run = new Run(sink, Pacer.of(output.rate()), stop);
+            ProjectIds projectIds = new ProjectIds();
+            LineReplay replay = format == Format.combined
+                    ? new CombinedLogReplay(run, projectIds, System.err)
+                    : new JsonLinesReplay(run, projectIds);
+            long lines = 0;
+            long blank = 0;
+            Run.Result result;
+            try (Progress progress = Progress.start(output.quiet(), run::handedOver, -1,
+                    () -> reader.size() > 0 ? (double) reader.bytesRead() / reader.size() : Double.NaN)) {
+                byte[] line;
+                while (run.shouldContinue() && (line = reader.next()) != null) {
+                    lines++;
+                    if (isBlank(line)) {
+                        blank++;
+                    } else {
+                        replay.replay(line, lines);
+                    }
+                }
+                result = run.finish();
+            }
+            Map<String, Long> inputCounts = new LinkedHashMap<>();
+            inputCounts.put("lines", lines);
+            inputCounts.put("skipped", blank);
+            replay.inputCounts().forEach((name, count) -> inputCounts.merge(name, count, Long::sum));
+            Summary summary = new Summary("replay " + format, sink.description(), result, projectIds::name,
+                    inputCounts);
+            summary.print(output.summaryStream());
+            if (output.summaryJson() != null) {
+                summary.writeJson(output.summaryJson());
+            }
+            return result.acknowledgements().failedCount() > 0 ? 1 : 0;
+        }
+        finally {
+            stop.finished();
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
