@@ -7,10 +7,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import io.pkgpulse.reporting.web.ProblemDetailsAdvice;
 
 /**
  * Bean validation errors of the accounts endpoints as a 400 problem that names each field and what is wrong with
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class AccountValidationProblems {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException ex) {
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(AccountValidationProblems::describe).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -31,7 +34,7 @@ class AccountValidationProblems {
         problem.setType(AccountProblem.INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
-        return problem;
+        return ProblemDetailsAdvice.respond(problem);
     }
 
     private static Map<String, String> describe(FieldError error) {

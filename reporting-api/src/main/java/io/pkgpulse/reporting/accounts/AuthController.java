@@ -127,7 +127,8 @@ class AuthController {
         }
     }
 
-    record Login(@NotBlank @Size(max = 254) String email, @NotNull String password) {
+    /** No control characters in the address: no account has one, and PostgreSQL refuses a NUL (it was a 500). */
+    record Login(@NotBlank @Size(max = 254) @Pattern(regexp = PRINTABLE) String email, @NotNull String password) {
 
         @Override
         public String toString() {

@@ -3,6 +3,7 @@ package io.pkgpulse.reporting.accounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -72,6 +73,8 @@ class PackageAdministrationController {
     record VisibilityChange(@JsonProperty("private") @NotNull Boolean isPrivate) {
     }
 
-    record NewMaintainer(@NotBlank @Size(max = 254) String email, @Size(max = 16) String role) {
+    /** No control characters in the address, as at login. */
+    record NewMaintainer(@NotBlank @Size(max = 254) @Pattern(regexp = AuthController.PRINTABLE) String email,
+            @Size(max = 16) String role) {
     }
 }

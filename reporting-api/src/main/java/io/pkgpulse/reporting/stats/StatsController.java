@@ -188,6 +188,10 @@ class StatsController {
         if (value != null && (value.isBlank() || value.length() > 128)) {
             throw new BadRequestException(parameter, parameter + " must be 1 to 128 characters");
         }
+        // No category holds one, and PostgreSQL refuses a NUL in a text parameter (which was a 500).
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(parameter, parameter + " must not contain control characters");
+        }
     }
 
     /** A package, or all of them; {@code id} null for {@code __all__}. */

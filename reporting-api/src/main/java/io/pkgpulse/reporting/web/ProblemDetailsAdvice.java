@@ -2,10 +2,19 @@ package io.pkgpulse.reporting.web;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.pkgpulse.reporting.packages.UnknownPackageException;
@@ -14,6 +23,10 @@ import io.pkgpulse.reporting.packages.UnknownPackageException;
  * Errors as RFC 9457 problem details ({@code application/problem+json}). Spring's own exceptions (unknown path,
  * wrong method, unreadable body, bad parameter types) go through {@link ResponseEntityExceptionHandler}; ours are
  * mapped here. The {@code type} URIs are documented in docs/api.md.
+ * <p>
+ * Every problem is sent with its content type set, rather than negotiated against the request's {@code Accept}:
+ * negotiation would fail for an {@code Accept} header that cannot be parsed (or a {@code ?format=} that names no
+ * format), and Spring then sends an error with an empty body.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -21,30 +34,70 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI UNKNOWN_PACKAGE = URI.create("/problems/unknown-package");
     public static final URI BAD_PARAMETER = URI.create("/problems/bad-parameter");
 
+    /** The problem as an answer with its status and {@code Content-Type: application/problem+json}. */
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler(UnknownPackageException.class)
-    ProblemDetail unknownPackage(UnknownPackageException ex) {
+    ResponseEntity<ProblemDetail> unknownPackage(UnknownPackageException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setType(UNKNOWN_PACKAGE);
         problem.setTitle("Unknown package");
-        return problem;
+        return respond(problem);
     }
 
     /** Anything unexpected: a 500 that says so without leaking a stack trace; the log has the details. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         logger.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not answer this request; it has been logged.");
         problem.setTitle("Internal error");
-        return problem;
+        return respond(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException ex) {
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
         problem.setType(BAD_PARAMETER);
         problem.setTitle("Bad parameter");
         problem.setProperty("parameter", ex.parameter());
-        return problem;
+        return respond(problem);
+    }
+
+    /**
+     * A parameter that does not convert ({@code ?limit=abc}, {@code ?mirrors=perhaps}, a key id that is no number) is
+     * a bad parameter like the ones the handlers refuse. Spring's own detail quotes the value, which for a repeated
+     * parameter ({@code ?mirrors=perhaps&mirrors=true}) is Java's rendering of an array
+     * ({@code [Ljava.lang.String;@1b2c3d}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = type == boolean.class || type == Boolean.class ? " must be true or false"
+                : type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type)) ? " must be a number"
+                        : " is malformed";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + expected);
+        problem.setType(BAD_PARAMETER);
+        problem.setTitle("Bad parameter");
+        problem.setProperty("parameter", name);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring's own problems (and {@code ErrorResponseException}s such as the accounts' problems), typed too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail) {
+            HttpHeaders typed = HttpHeaders.copyOf(headers);
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, typed, statusCode, request);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

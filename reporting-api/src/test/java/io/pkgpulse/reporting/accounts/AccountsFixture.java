@@ -23,40 +23,40 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.pkgpulse.model.catalog.ProjectNames;
 
 /** Accounts, sessions, keys and packages for tests, made the way a client makes them: through the API. */
-final class AccountsFixture {
+public final class AccountsFixture {
 
-    static final String ADMIN = "root@example.org";
-    static final String PASSWORD = "violet-harbour-engine-7";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String ADMIN = "root@example.org";
+    public static final String PASSWORD = "violet-harbour-engine-7";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MockMvc mvc;
     private final JdbcTemplate jdbc;
 
-    AccountsFixture(MockMvc mvc, JdbcTemplate jdbc) {
+    public AccountsFixture(MockMvc mvc, JdbcTemplate jdbc) {
         this.mvc = mvc;
         this.jdbc = jdbc;
     }
 
     /** Empties accounts and packages (and what hangs off them). */
-    void clean() {
+    public void clean() {
         jdbc.execute("""
                 TRUNCATE users, api_keys, password_resets, maintainers, packages, releases, daily_downloads,
                          daily_release_downloads, daily_category_downloads, daily_total_downloads,
                          daily_total_category_downloads CASCADE""");
     }
 
-    long signup(String name, String email) throws Exception {
+    public long signup(String name, String email) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("name", name, "email", email, "password", PASSWORD)))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return json(response).get("id").asLong();
     }
 
-    Session login(String email) throws Exception {
+    public Session login(String email) throws Exception {
         return login(email, PASSWORD);
     }
 
-    Session login(String email, String password) throws Exception {
+    public Session login(String email, String password) throws Exception {
         MvcResult result = mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("email", email, "password", password)))).andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
@@ -68,13 +68,13 @@ final class AccountsFixture {
     }
 
     /** Signs up and logs in. */
-    Session account(String name, String email) throws Exception {
+    public Session account(String name, String email) throws Exception {
         signup(name, email);
         return login(email);
     }
 
     /** Creates an API key through a session; returns the key. */
-    String apiKey(Session session, String name) throws Exception {
+    public String apiKey(Session session, String name) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/api/me/api-keys").with(session.csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("name", name)))).andReturn()
                 .getResponse();
@@ -82,17 +82,17 @@ final class AccountsFixture {
         return json(response).get("key").asString();
     }
 
-    long userId(Session session) throws Exception {
+    public long userId(Session session) throws Exception {
         return json(mvc.perform(get("/api/me").with(session.csrf())).andReturn().getResponse()).get("id").asLong();
     }
 
-    long pkg(String name, boolean isPrivate) {
+    public long pkg(String name, boolean isPrivate) {
         return jdbc.queryForObject("""
                 INSERT INTO packages (id, name, normalized_name, is_private) VALUES (nextval('packages_seq'), ?, ?, ?)
                 RETURNING id""", Long.class, name, ProjectNames.normalize(name), isPrivate);
     }
 
-    void maintainer(long packageId, String email, String role) {
+    public void maintainer(long packageId, String email, String role) {
         jdbc.update("""
                 INSERT INTO maintainers (id, user_id, package_id, role)
                 SELECT nextval('maintainers_seq'), id, ?, ? FROM users WHERE lower(email) = lower(?)""", packageId, role,
@@ -100,7 +100,7 @@ final class AccountsFixture {
     }
 
     /** Downloads of a package on a day, in its rollup and the all-package totals. */
-    void downloads(long packageId, LocalDate day, long n) {
+    public void downloads(long packageId, LocalDate day, long n) {
         jdbc.update("INSERT INTO daily_downloads VALUES (?, ?, false, ?)", packageId, day, n);
         jdbc.update("""
                 INSERT INTO daily_total_downloads VALUES (?, false, ?)
@@ -108,19 +108,19 @@ final class AccountsFixture {
                 day, n);
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
-    static JsonNode json(MockHttpServletResponse response) throws Exception {
+    public static JsonNode json(MockHttpServletResponse response) throws Exception {
         return JSON.readTree(response.getContentAsString());
     }
 
     /** A signed-in browser: the session and the XSRF-TOKEN cookie. */
-    record Session(MockHttpSession session, Cookie xsrf) {
+    public record Session(MockHttpSession session, Cookie xsrf) {
 
         /** The session, the cookie and the X-XSRF-TOKEN header, as a browser script sends them. */
-        RequestPostProcessor csrf() {
+        public RequestPostProcessor csrf() {
             return request -> {
                 request.setSession(session);
                 request.setCookies(xsrf);
@@ -130,7 +130,7 @@ final class AccountsFixture {
         }
 
         /** The session cookie alone, as a form on another site would make the browser send it. */
-        RequestPostProcessor withoutCsrfHeader() {
+        public RequestPostProcessor withoutCsrfHeader() {
             return request -> {
                 request.setSession(session);
                 request.setCookies(xsrf);
@@ -139,14 +139,14 @@ final class AccountsFixture {
         }
     }
 
-    static RequestPostProcessor apiKey(String key) {
+    public static RequestPostProcessor apiKey(String key) {
         return request -> {
             request.addHeader("X-API-Key", key);
             return request;
         };
     }
 
-    static RequestPostProcessor from(String address) {
+    public static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;

@@ -14,7 +14,7 @@ import io.pkgpulse.testsupport.TestInfrastructure;
 /**
  * A test of accounts through MockMvc (the whole security filter chain, no server) against this run's PostgreSQL,
  * with rate limiting off, {@value AccountsFixture#ADMIN} as admin, small login limits and reset notices recorded. All such tests share
- * one context.
+ * one context (also the tests in other packages that use it, such as the authorization matrix).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +25,7 @@ import io.pkgpulse.testsupport.TestInfrastructure;
         "pkgpulse.accounts.login-failures-per-address=" + AccountsIntegrationTest.FAILURES_PER_ADDRESS })
 @AutoConfigureMockMvc
 @Import({ TestInfrastructure.class, RecordingPasswordResetNotifier.Configuration.class })
-@interface AccountsIntegrationTest {
+public @interface AccountsIntegrationTest {
 
     int FAILURES_PER_EMAIL = 3;
     int FAILURES_PER_ADDRESS = 6;
