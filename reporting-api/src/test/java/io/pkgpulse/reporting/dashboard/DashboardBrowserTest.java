@@ -248,6 +248,9 @@ class DashboardBrowserTest {
         setDate("start_date", t0);
         setDate("end_date", t1);
         browser.findElement(By.id("apply-range")).click();
+        // The click starts a navigation; wait for the new page rather than reading the old one.
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.id("error")).isEmpty());
 
         assertThat(browser.findElement(By.id("error")).getText()).contains("These dates cannot be shown")
                 .contains("start_date " + t0 + " is after end_date " + t1);
