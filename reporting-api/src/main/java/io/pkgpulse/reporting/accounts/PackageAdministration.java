@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.PackageRepository;
 import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.UnknownPackageException;
 import io.pkgpulse.reporting.packages.VisiblePackage;
@@ -38,14 +40,16 @@ class PackageAdministration {
     private final UserRepository users;
     private final EntityManager entityManager;
     private final AccountsProperties properties;
+    private final ApplicationEventPublisher events;
 
     PackageAdministration(PackageAccess packageAccess, PackageRepository packages, UserRepository users,
-            EntityManager entityManager, AccountsProperties properties) {
+            EntityManager entityManager, AccountsProperties properties, ApplicationEventPublisher events) {
         this.packageAccess = packageAccess;
         this.packages = packages;
         this.users = users;
         this.entityManager = entityManager;
         this.properties = properties;
+        this.events = events;
     }
 
     @Transactional
@@ -55,6 +59,7 @@ class PackageAdministration {
             throw AccountProblem.noOwner();
         }
         pkg.setPrivate(makePrivate);
+        events.publishEvent(new PackageVisibilityChanged(pkg.getNormalizedName(), makePrivate));
         return new Visibility(pkg.getNormalizedName(), pkg.isPrivate());
     }
 

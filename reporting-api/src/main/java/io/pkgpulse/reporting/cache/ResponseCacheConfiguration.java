@@ -1,0 +1,32 @@
+package io.pkgpulse.reporting.cache;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The response cache, between Spring Security (order -100) and the ETag filter (last), so hits carry ETags too. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ResponseCacheProperties.class)
+@ConditionalOnBooleanProperty(name = "pkgpulse.response-cache.enabled", matchIfMissing = true)
+class ResponseCacheConfiguration {
+
+    @Bean
+    ResponseCacheFilter responseCacheFilter(ResponseCacheProperties properties, MeterRegistry meters) {
+        ResponseCacheFilter filter = new ResponseCacheFilter(properties);
+        CaffeineCacheMetrics.monitor(meters, filter.cache(), "pkgpulse.response-cache");
+        return filter;
+    }
+
+    @Bean
+    FilterRegistrationBean<ResponseCacheFilter> responseCacheRegistration(ResponseCacheFilter filter) {
+        FilterRegistrationBean<ResponseCacheFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/api/*", "/badge/*");
+        registration.setOrder(0);
+        return registration;
+    }
+}
