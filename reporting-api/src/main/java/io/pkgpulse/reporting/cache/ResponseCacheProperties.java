@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("pkgpulse.response-cache")
 public record ResponseCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration ttl,
-        @DefaultValue("64MB") DataSize maxSize) {
+        @DefaultValue("128MB") DataSize maxSize) {
 
     public ResponseCacheProperties {
         if (ttl.isNegative() || ttl.compareTo(Duration.ofSeconds(60)) > 0) {
