@@ -1,6 +1,7 @@
 package io.pkgpulse.reporting.cache;
 
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,16 @@ record CachedResponse(byte[] body, Map<String, String> headers, long storedAtNan
 
     /** Answers {@code request} from memory: 304 when the client has this version already, else the body. */
     void writeTo(HttpServletRequest request, HttpServletResponse response, long nowNanos) throws IOException {
-        headers.forEach(response::setHeader);
+        boolean notModified = notModified(request.getHeaders(HttpHeaders.IF_NONE_MATCH));
+        headers.forEach((name, value) -> {
+            if (!notModified || !name.equals(HttpHeaders.CONTENT_TYPE)) {
+                response.setHeader(name, value);
+            }
+        });
         // How old the answer is, so that HTTP caches downstream count max-age from when it was made (RFC 9111 §5.1).
         response.setHeader(HttpHeaders.AGE, Long.toString((nowNanos - storedAtNanos) / 1_000_000_000L));
-        if (notModified(request.getHeaders(HttpHeaders.IF_NONE_MATCH))) {
+        if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            response.setHeader(HttpHeaders.CONTENT_TYPE, null);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
@@ -55,7 +60,7 @@ record CachedResponse(byte[] body, Map<String, String> headers, long storedAtNan
         return body.length + 2 * key.length() + 256;
     }
 
-    private boolean notModified(java.util.Enumeration<String> ifNoneMatch) {
+    private boolean notModified(Enumeration<String> ifNoneMatch) {
         String etag = headers.get(HttpHeaders.ETAG);
         String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
         while (ifNoneMatch.hasMoreElements()) {
