@@ -9,13 +9,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The response cache, between Spring Security (order -100) and the ETag filter (last), so hits carry ETags too. */
+/**
+ * The response cache, between Spring Security (order -100) and the ETag filter (last), so hits carry ETags too. Its
+ * properties are there even when it is off: the caches of series and packages behind it read them.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResponseCacheProperties.class)
-@ConditionalOnBooleanProperty(name = "pkgpulse.response-cache.enabled", matchIfMissing = true)
 class ResponseCacheConfiguration {
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "pkgpulse.response-cache.enabled", matchIfMissing = true)
     ResponseCacheFilter responseCacheFilter(ResponseCacheProperties properties, MeterRegistry meters) {
         ResponseCacheFilter filter = new ResponseCacheFilter(properties);
         CaffeineCacheMetrics.monitor(meters, filter.cache(), "pkgpulse.response-cache");
@@ -23,6 +26,7 @@ class ResponseCacheConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "pkgpulse.response-cache.enabled", matchIfMissing = true)
     FilterRegistrationBean<ResponseCacheFilter> responseCacheRegistration(ResponseCacheFilter filter) {
         FilterRegistrationBean<ResponseCacheFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*", "/badge/*");

@@ -3,6 +3,7 @@ package io.pkgpulse.reporting.cache;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +37,8 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ResponseCacheFilter.class);
 
     private final Cache<String, CachedResponse> cache;
+    /** Counts the times the cache was emptied, so that an answer made before that is not stored after it. */
+    private final AtomicLong generation = new AtomicLong();
     /** Both Spring and the servlet container destroy a filter bean; the numbers are logged once. */
     private final AtomicBoolean reported = new AtomicBoolean();
 
@@ -65,12 +68,17 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             return;
         }
         long started = System.nanoTime();
+        long generationAtStart = generation.get();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, wrapper);
             CachedResponse fresh = CachedResponse.ifPublic(wrapper, started);
             if (fresh != null) {
                 cache.put(key, fresh);
+                // Made while a package changed visibility: it may show what is now private.
+                if (generation.get() != generationAtStart) {
+                    cache.invalidate(key);
+                }
             }
         }
         finally {
@@ -80,6 +88,7 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
 
     @TransactionalEventListener(fallbackExecution = true)
     void visibilityChanged(PackageVisibilityChanged event) {
+        generation.incrementAndGet();
         cache.invalidateAll();
         log.info("Response cache emptied: package {} is now {}", event.normalizedName(),
                 event.isPrivate() ? "private" : "public");

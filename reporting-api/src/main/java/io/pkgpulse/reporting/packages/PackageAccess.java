@@ -1,40 +1,75 @@
 package io.pkgpulse.reporting.packages;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.reporting.accounts.CurrentUser;
+import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
+import io.pkgpulse.reporting.cache.ResponseCacheProperties;
 
 /**
  * Finds a package by any spelling of its name (PEP 503), if the caller may see it: public packages to everyone,
  * private ones to their maintainers only. A package the caller may not see is reported exactly like one that does not
- * exist, so that private names do not leak.
+ * exist, so that private names do not leak. Public packages are remembered for the response cache's ttl (every
+ * statistics request starts here); a package that changes visibility is forgotten once the change is committed.
  */
 @Component
 public class PackageAccess {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    /** Public packages by normalized name; null when the caches are off. */
+    private final Cache<String, VisiblePackage> publicPackages;
+    /** Counts visibility changes, so that a lookup made before one is not remembered after it. */
+    private final AtomicLong generation = new AtomicLong();
 
-    PackageAccess(JdbcClient jdbc, CurrentUser currentUser) {
+    PackageAccess(JdbcClient jdbc, CurrentUser currentUser, ResponseCacheProperties cacheProperties) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.publicPackages = cacheProperties.enabled()
+                ? Caffeine.newBuilder().expireAfterWrite(cacheProperties.ttl()).maximumSize(100_000).build()
+                : null;
     }
 
     public Optional<VisiblePackage> find(String name) {
         if (name == null || !ProjectNames.isValid(name)) {
             return Optional.empty();
         }
+        String normalized = ProjectNames.normalize(name);
+        VisiblePackage remembered = publicPackages == null ? null : publicPackages.getIfPresent(normalized);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        long generationAtStart = generation.get();
         Optional<VisiblePackage> found = jdbc.sql(
                 "SELECT id, name, normalized_name, is_private FROM packages WHERE normalized_name = ?")
-                .param(ProjectNames.normalize(name))
+                .param(normalized)
                 .query((row, n) -> new VisiblePackage(row.getLong(1), row.getString(2), row.getString(3),
                         row.getBoolean(4)))
                 .optional();
+        if (publicPackages != null && found.isPresent() && !found.get().isPrivate()) {
+            publicPackages.put(normalized, found.get());
+            if (generation.get() != generationAtStart) {
+                publicPackages.invalidate(normalized);
+            }
+        }
         return found.filter(pkg -> !pkg.isPrivate() || isMaintainer(pkg.id()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void visibilityChanged(PackageVisibilityChanged event) {
+        if (publicPackages != null) {
+            generation.incrementAndGet();
+            publicPackages.invalidate(event.normalizedName());
+        }
     }
 
     /** Like {@link #find(String)}, but a missing or hidden package is an {@link UnknownPackageException}. */

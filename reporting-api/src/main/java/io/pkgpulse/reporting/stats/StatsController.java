@@ -38,13 +38,15 @@ class StatsController {
 
     private final StatsQueries queries;
     private final PackageAccess packages;
+    private final RecentSeriesCache recentSeries;
     private final Clock clock;
     private final Cache<String, Top> topCache = Caffeine.newBuilder().maximumSize(1000)
             .expireAfterWrite(MAX_AGE).build();
 
-    StatsController(StatsQueries queries, PackageAccess packages, Clock clock) {
+    StatsController(StatsQueries queries, PackageAccess packages, RecentSeriesCache recentSeries, Clock clock) {
         this.queries = queries;
         this.packages = packages;
+        this.recentSeries = recentSeries;
         this.clock = clock;
     }
 
@@ -76,7 +78,8 @@ class StatsController {
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = target(name);
         return respond(target, new Series(target.name(), "overall_downloads",
-                queries.overall(target.id(), DateRange.of(start, end, clock), mirrors)));
+                recentSeries.rows("overall", target.id(), mirrors, null, DateRange.of(start, end, clock),
+                        range -> queries.overall(target.id(), range, mirrors))));
     }
 
     @GetMapping("/packages/{package}/python_major")
@@ -147,7 +150,8 @@ class StatsController {
         Target target = packageTarget(name, "version");
         checkFilter("version", version);
         return respond(target, new Series(target.name(), "version_downloads",
-                queries.versions(target.id(), DateRange.of(start, end, clock), mirrors, version)));
+                recentSeries.rows("version", target.id(), mirrors, version, DateRange.of(start, end, clock),
+                        range -> queries.versions(target.id(), range, mirrors, version))));
     }
 
     @GetMapping("/packages/{package}/total")
@@ -181,7 +185,8 @@ class StatsController {
         Target target = target(name);
         checkFilter(dimension.dbName(), filter);
         return respond(target, new Series(target.name(), dimension.dbName() + "_downloads",
-                queries.categories(target.id(), dimension, DateRange.of(start, end, clock), mirrors, filter)));
+                recentSeries.rows(dimension.dbName(), target.id(), mirrors, filter, DateRange.of(start, end, clock),
+                        range -> queries.categories(target.id(), dimension, range, mirrors, filter))));
     }
 
     private static void checkFilter(String parameter, String value) {

@@ -1,6 +1,7 @@
 package io.pkgpulse.reporting.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -9,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.JsonNode;
+
 import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
 
 /**
@@ -27,7 +32,7 @@ import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
  * package private hides it at once, cache or not.
  */
 @AccountsIntegrationTest
-@TestPropertySource(properties = { "pkgpulse.response-cache.enabled=true", "pkgpulse.response-cache.ttl=3s" })
+@TestPropertySource(properties = { "pkgpulse.response-cache.enabled=true", "pkgpulse.response-cache.ttl=5s" })
 class ResponseCacheTest {
 
     @Autowired
@@ -36,10 +41,15 @@ class ResponseCacheTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** Names of their own in every test: the caches outlive a test's packages, which the next one makes anew. */
+    static int run;
+
     AccountsFixture fixture;
     Session ada;
     Session bob;
     long open;
+    String openName;
+    String secretName;
     LocalDate yesterday = LocalDate.now().minusDays(1);
 
     @BeforeEach
@@ -48,8 +58,11 @@ class ResponseCacheTest {
         fixture.clean();
         ada = fixture.account("Ada", "ada@example.org");
         bob = fixture.account("Bob", "bob@example.org");
-        long secret = fixture.pkg("cached-secret", true);
-        open = fixture.pkg("cached-open", false);
+        run++;
+        openName = "cached-open-" + run;
+        secretName = "cached-secret-" + run;
+        long secret = fixture.pkg(secretName, true);
+        open = fixture.pkg(openName, false);
         fixture.maintainer(secret, "ada@example.org", "OWNER");
         fixture.maintainer(open, "ada@example.org", "OWNER");
         fixture.downloads(secret, yesterday, 42);
@@ -58,7 +71,7 @@ class ResponseCacheTest {
 
     @Test
     void aRepeatedRequestIsAnsweredFromMemoryUntilTheTtlHasPassed() throws Exception {
-        String path = "/api/packages/cached-open/recent?period=day";
+        String path = "/api/packages/" + openName + "/recent?period=day";
         MockHttpServletResponse first = mvc.perform(get(path)).andExpect(status().isOk())
                 .andExpect(header().doesNotExist(HttpHeaders.AGE)).andReturn().getResponse();
         assertThat(first.getContentAsString()).contains("\"last_day\":7");
@@ -84,7 +97,8 @@ class ResponseCacheTest {
 
     @Test
     void aPrivatePackagesStatisticsAreNeverServedFromMemory() throws Exception {
-        for (String path : new String[] { "/api/packages/cached-secret/recent", "/badge/cached-secret.svg" }) {
+        for (String path : new String[] { "/api/packages/" + secretName + "/recent",
+                "/badge/" + secretName + ".svg" }) {
             mvc.perform(get(path).with(ada.csrf())).andExpect(status().isOk());
             mvc.perform(get(path)).andExpect(status().isNotFound());
             mvc.perform(get(path).with(bob.csrf())).andExpect(status().isNotFound());
@@ -93,16 +107,49 @@ class ResponseCacheTest {
 
     @Test
     void makingAPackagePrivateHidesItsCachedStatisticsAtOnce() throws Exception {
-        String[] paths = { "/api/packages/cached-open/recent", "/badge/cached-open.svg" };
+        String[] paths = { "/api/packages/" + openName + "/recent", "/badge/" + openName + ".svg" };
         for (String path : paths) {
             mvc.perform(get(path)).andExpect(status().isOk());
             mvc.perform(get(path)).andExpect(status().isOk()).andExpect(header().exists(HttpHeaders.AGE));
         }
-        mvc.perform(put("/api/packages/cached-open/visibility").with(ada.csrf())
+        mvc.perform(put("/api/packages/{p}/visibility", openName).with(ada.csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"private\": true}")).andExpect(status().isOk());
         for (String path : paths) {
             mvc.perform(get(path)).andExpect(status().isNotFound());
             mvc.perform(get(path).with(ada.csrf())).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void aWindowInsideTheLast180DaysIsCutFromTheCachedSeries() throws Exception {
+        LocalDate today = LocalDate.now();
+        fixture.downloads(open, today.minusDays(10), 3);
+        fixture.downloads(open, today.minusDays(100), 5);
+        String series = "/api/packages/" + openName + "/overall?mirrors=false";
+        assertThat(days(series)).containsExactly(entry(today.minusDays(100), 5L), entry(today.minusDays(10), 3L),
+                entry(yesterday, 7L));
+
+        // From here on the cached 180 days answer every window inside them, until the ttl has passed.
+        jdbc.update("UPDATE daily_downloads SET downloads = downloads + 100 WHERE package_id = ?", open);
+        assertThat(days(series + "&start_date=" + today.minusDays(100) + "&end_date=" + today.minusDays(10)))
+                .containsExactly(entry(today.minusDays(100), 5L), entry(today.minusDays(10), 3L));
+        assertThat(days(series + "&start_date=" + today.minusDays(9) + "&end_date=" + today))
+                .containsExactly(entry(yesterday, 7L));
+        // A range that reaches further back is read from the rollups.
+        assertThat(days(series + "&start_date=" + today.minusDays(200) + "&end_date=" + today.minusDays(10)))
+                .containsExactly(entry(today.minusDays(100), 105L), entry(today.minusDays(10), 103L));
+    }
+
+    /** The series' days with downloads, in order. */
+    private Map<LocalDate, Long> days(String path) throws Exception {
+        JsonNode body = AccountsFixture.json(mvc.perform(get(path)).andExpect(status().isOk()).andReturn()
+                .getResponse());
+        Map<LocalDate, Long> days = new LinkedHashMap<>();
+        body.get("data").forEach(row -> {
+            if (row.get("downloads").asLong() > 0) {
+                days.put(LocalDate.parse(row.get("date").asString()), row.get("downloads").asLong());
+            }
+        });
+        return days;
     }
 }

@@ -1,0 +1,64 @@
+package io.pkgpulse.reporting.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.stereotype.Component;
+
+import io.pkgpulse.reporting.cache.ResponseCacheProperties;
+import io.pkgpulse.reporting.stats.Series.Row;
+
+/**
+ * The last 180 days of recently asked series, for the response cache's ttl, so that a request for any window inside
+ * them (a dashboard's date range, a 30-day view) is cut from memory instead of being a query of its own. Keyed by
+ * package id after the caller's access was checked, so a package becoming private needs nothing here. Ranges that
+ * reach outside the last 180 days are queried as they are.
+ */
+@Component
+class RecentSeriesCache {
+
+    /** A series: which rollup, which package ({@code null}: all), mirrors, one category; and its first day. */
+    record Key(String series, Long packageId, Boolean mirrors, String filter, LocalDate windowStart) {
+    }
+
+    private final boolean enabled;
+    private final Clock clock;
+    private final Cache<Key, List<Row>> cache;
+
+    RecentSeriesCache(ResponseCacheProperties properties, Clock clock, MeterRegistry meters) {
+        this.enabled = properties.enabled();
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.ttl())
+                .maximumWeight(properties.seriesMaxSize().toBytes())
+                // A row is a record, its own date and its own category string: about 120 bytes.
+                .<Key, List<Row>>weigher((key, rows) -> 128 + 120 * rows.size()).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, cache, "pkgpulse.series-cache");
+    }
+
+    /**
+     * The rows of {@code range}: cut from the cached last 180 days when the range lies inside them, else from
+     * {@code query}, which answers any range.
+     */
+    List<Row> rows(String series, Long packageId, Boolean mirrors, String filter, DateRange range,
+            Function<DateRange, List<Row>> query) {
+        LocalDate today = LocalDate.now(clock);
+        DateRange window = new DateRange(today.minusDays(DateRange.DEFAULT_DAYS - 1), today);
+        if (!enabled || range.start().isBefore(window.start()) || range.end().isAfter(window.end())) {
+            return query.apply(range);
+        }
+        List<Row> rows = cache.get(new Key(series, packageId, mirrors, filter, window.start()),
+                key -> List.copyOf(query.apply(window)));
+        if (range.equals(window)) {
+            return rows;
+        }
+        return rows.stream().filter(row -> !row.date().isBefore(range.start()) && !row.date().isAfter(range.end()))
+                .toList();
+    }
+}
