@@ -100,7 +100,8 @@ class DownloadEventsListener implements ConsumerSeekAware {
             catch (StaleOffsetsException stale) {
                 log.warn("{}; rolled back a batch of {} records and seeking back to the stored offsets",
                         stale.getMessage(), chunk.size());
-                seekToStoredOffsets(records);
+                seekToStoredOffsets(records.stream().map(DownloadEventsListener::partitionOf)
+                        .collect(Collectors.toSet()), seekCallback.get());
                 return;
             }
             catch (RuntimeException ex) {
@@ -200,11 +201,14 @@ class DownloadEventsListener implements ConsumerSeekAware {
         return new Rejection(record, failure.getData(), RejectReason.NOT_JSON, String.valueOf(failure.getMessage()));
     }
 
-    private void seekToStoredOffsets(List<ConsumerRecord<byte[], ReceivedEvent>> records) {
-        Set<TopicPartition> partitions = records.stream().map(DownloadEventsListener::partitionOf)
-                .collect(Collectors.toSet());
+    /**
+     * Positions the consumer where the database says this group stopped, and where it has no offset at the start of
+     * the partition: the database, not Kafka's committed offsets, says what has been counted (an emptied database
+     * is filled again from the start of the topic).
+     */
+    private Map<TopicPartition, Long> seekToStoredOffsets(Collection<TopicPartition> partitions,
+            ConsumerSeekCallback callback) {
         Map<TopicPartition, Long> stored = storedOffsets.load(group, partitions);
-        ConsumerSeekCallback callback = seekCallback.get();
         for (TopicPartition partition : partitions) {
             Long offset = stored.get(partition);
             if (offset != null) {
@@ -216,6 +220,7 @@ class DownloadEventsListener implements ConsumerSeekAware {
                 callback.seekToBeginning(partition.topic(), partition.partition());
             }
         }
+        return stored;
     }
 
     @Override
@@ -225,17 +230,7 @@ class DownloadEventsListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        Map<TopicPartition, Long> stored = storedOffsets.load(group, assignments.keySet());
-        assignments.keySet().forEach(partition -> {
-            Long offset = stored.get(partition);
-            if (offset != null) {
-                positions.put(partition, offset);
-                callback.seek(partition.topic(), partition.partition(), offset);
-            }
-            else {
-                positions.remove(partition);
-            }
-        });
+        Map<TopicPartition, Long> stored = seekToStoredOffsets(assignments.keySet(), callback);
         log.info("Assigned {}; resuming from the offsets stored in the database: {}", assignments.keySet(), stored);
     }
 

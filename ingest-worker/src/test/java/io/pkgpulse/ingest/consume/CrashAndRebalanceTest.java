@@ -76,4 +76,26 @@ class CrashAndRebalanceTest {
                     .as("stored offsets account for every record").isEqualTo(8000);
         }
     }
+
+    @Test
+    void anEmptiedDatabaseIsFilledAgainFromTheStartOfTheTopic() throws Exception {
+        String topic = TestKafka.uniqueName("refill");
+        String group = TestKafka.uniqueName("group");
+        TestKafkaClients.createTopic(topic, 3);
+
+        Map<String, Long> sent;
+        try (StreamProducer stream = new StreamProducer(topic, 1500, 500);
+                RunningWorker first = RunningWorker.start(topic, group, SMALL_BATCHES)) {
+            sent = stream.awaitSent();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+        }
+        // Kafka still holds the group's committed offsets at the end of the topic; the database is what counts.
+        database.truncate();
+        try (RunningWorker second = RunningWorker.start(topic, group, SMALL_BATCHES)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+            assertThat(database.dailyPerPackage()).isEqualTo(sent);
+        }
+    }
 }
