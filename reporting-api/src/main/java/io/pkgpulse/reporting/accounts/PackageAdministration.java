@@ -58,8 +58,10 @@ class PackageAdministration {
         if (makePrivate && pkg.getMaintainers().stream().noneMatch(m -> m.getRole() == MaintainerRole.OWNER)) {
             throw AccountProblem.noOwner();
         }
-        pkg.setPrivate(makePrivate);
-        events.publishEvent(new PackageVisibilityChanged(pkg.getNormalizedName(), makePrivate));
+        if (pkg.isPrivate() != makePrivate) {
+            pkg.setPrivate(makePrivate);
+            events.publishEvent(new PackageVisibilityChanged(pkg.getNormalizedName(), makePrivate));
+        }
         return new Visibility(pkg.getNormalizedName(), pkg.isPrivate());
     }
 

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +35,11 @@ class StatsController {
 
     private final StatsQueries queries;
     private final PackageAccess packages;
-    private final RecentSeriesCache recentSeries;
     private final Clock clock;
-    private final Cache<String, Top> topCache = Caffeine.newBuilder().maximumSize(1000)
-            .expireAfterWrite(MAX_AGE).build();
 
-    StatsController(StatsQueries queries, PackageAccess packages, RecentSeriesCache recentSeries, Clock clock) {
+    StatsController(StatsQueries queries, PackageAccess packages, Clock clock) {
         this.queries = queries;
         this.packages = packages;
-        this.recentSeries = recentSeries;
         this.clock = clock;
     }
 
@@ -78,8 +71,7 @@ class StatsController {
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = target(name);
         return respond(target, new Series(target.name(), "overall_downloads",
-                recentSeries.rows("overall", target.id(), mirrors, null, DateRange.of(start, end, clock),
-                        range -> queries.overall(target.id(), range, mirrors))));
+                queries.overall(target.id(), DateRange.of(start, end, clock), mirrors)));
     }
 
     @GetMapping("/packages/{package}/python_major")
@@ -150,8 +142,7 @@ class StatsController {
         Target target = packageTarget(name, "version");
         checkFilter("version", version);
         return respond(target, new Series(target.name(), "version_downloads",
-                recentSeries.rows("version", target.id(), mirrors, version, DateRange.of(start, end, clock),
-                        range -> queries.versions(target.id(), range, mirrors, version))));
+                queries.versions(target.id(), DateRange.of(start, end, clock), mirrors, version)));
     }
 
     @GetMapping("/packages/{package}/total")
@@ -175,8 +166,7 @@ class StatsController {
             throw new BadRequestException("limit", "limit must be between 1 and 100");
         }
         LocalDate day = date == null ? LocalDate.now(clock) : DateRange.of(date, date, clock).start();
-        Top top = topCache.get(day + "/" + limit + "/" + mirrors,
-                key -> new Top("top_packages", day, queries.top(day, limit, mirrors)));
+        Top top = new Top("top_packages", day, queries.top(day, limit, mirrors));
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(top);
     }
 
@@ -185,8 +175,7 @@ class StatsController {
         Target target = target(name);
         checkFilter(dimension.dbName(), filter);
         return respond(target, new Series(target.name(), dimension.dbName() + "_downloads",
-                recentSeries.rows(dimension.dbName(), target.id(), mirrors, filter, DateRange.of(start, end, clock),
-                        range -> queries.categories(target.id(), dimension, range, mirrors, filter))));
+                queries.categories(target.id(), dimension, DateRange.of(start, end, clock), mirrors, filter)));
     }
 
     private static void checkFilter(String parameter, String value) {

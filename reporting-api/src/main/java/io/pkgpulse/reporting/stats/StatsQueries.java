@@ -14,19 +14,32 @@ import io.pkgpulse.reporting.stats.Series.Row;
 
 /**
  * The report queries, all on the daily rollups and each an index range scan: package (or the all-package totals),
- * then the day range. {@code packageId} null means all packages (pypistats' {@code __all__}).
+ * then the day range. {@code packageId} null means all packages (pypistats' {@code __all__}). The daily series go
+ * through {@link RecentSeriesCache}, so that every caller (API and dashboard) shares it.
  */
 @Repository
 public class StatsQueries {
 
     private final JdbcClient jdbc;
+    private final RecentSeriesCache recentSeries;
 
-    StatsQueries(JdbcClient jdbc) {
+    StatsQueries(JdbcClient jdbc, RecentSeriesCache recentSeries) {
         this.jdbc = jdbc;
+        this.recentSeries = recentSeries;
     }
 
-    /** Per day: downloads with mirrors and without. */
+    /** Per day: downloads with mirrors and without ({@code mirrors} null), or only one of them. */
     public List<Row> overall(Long packageId, DateRange range, Boolean mirrors) {
+        List<Row> both = recentSeries.rows("overall", packageId, null, null, range,
+                window -> overallBoth(packageId, window));
+        if (mirrors == null) {
+            return both;
+        }
+        String kept = mirrors ? "with_mirrors" : "without_mirrors";
+        return both.stream().filter(row -> row.category().equals(kept)).toList();
+    }
+
+    private List<Row> overallBoth(Long packageId, DateRange range) {
         String sql = packageId == null
                 ? "SELECT day, sum(downloads), coalesce(sum(downloads) FILTER (WHERE NOT mirror), 0)"
                         + " FROM daily_total_downloads WHERE day BETWEEN :start AND :end GROUP BY day ORDER BY day"
@@ -36,18 +49,20 @@ public class StatsQueries {
         List<Row> rows = new ArrayList<>();
         statement(sql, packageId, range).query(row -> {
             LocalDate day = row.getDate(1).toLocalDate();
-            if (mirrors == null || mirrors) {
-                rows.add(new Row("with_mirrors", day, row.getLong(2)));
-            }
-            if (mirrors == null || !mirrors) {
-                rows.add(new Row("without_mirrors", day, row.getLong(3)));
-            }
+            rows.add(new Row("with_mirrors", day, row.getLong(2)));
+            rows.add(new Row("without_mirrors", day, row.getLong(3)));
         });
         return rows;
     }
 
     /** Per day and category of one dimension, optionally one category only. */
     public List<Row> categories(Long packageId, Dimension dimension, DateRange range, boolean mirrors, String category) {
+        return recentSeries.rows(dimension.dbName(), packageId, mirrors, category, range,
+                window -> queryCategories(packageId, dimension, window, mirrors, category));
+    }
+
+    private List<Row> queryCategories(Long packageId, Dimension dimension, DateRange range, boolean mirrors,
+            String category) {
         String table = packageId == null ? "daily_total_category_downloads" : "daily_category_downloads";
         String sql = "SELECT day, category, sum(downloads) FROM " + table + " WHERE "
                 + (packageId == null ? "" : "package_id = :package AND ")
@@ -64,6 +79,11 @@ public class StatsQueries {
 
     /** Per day and release version of one package, optionally one version only. */
     public List<Row> versions(long packageId, DateRange range, boolean mirrors, String version) {
+        return recentSeries.rows("version", packageId, mirrors, version, range,
+                window -> queryVersions(packageId, window, mirrors, version));
+    }
+
+    private List<Row> queryVersions(long packageId, DateRange range, boolean mirrors, String version) {
         String sql = """
                 SELECT d.day, r.version, sum(d.downloads) FROM daily_release_downloads d
                 JOIN releases r ON r.id = d.release_id AND r.package_id = d.package_id

@@ -121,6 +121,19 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aPackageMadePrivateLeavesTheTopListAtOnce() throws Exception {
+        String top = "/api/stats/top?limit=100&date=" + yesterday;
+        assertThat(mvc.perform(get(top)).andReturn().getResponse().getContentAsString()).contains(openName);
+        assertThat(mvc.perform(get(top)).andExpect(header().exists(HttpHeaders.AGE)).andReturn().getResponse()
+                .getContentAsString()).contains(openName);
+
+        mvc.perform(put("/api/packages/{p}/visibility", openName).with(ada.csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"private\": true}")).andExpect(status().isOk());
+        assertThat(mvc.perform(get(top)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain(openName);
+    }
+
+    @Test
     void aWindowInsideTheLast180DaysIsCutFromTheCachedSeries() throws Exception {
         LocalDate today = LocalDate.now();
         fixture.downloads(open, today.minusDays(10), 3);
