@@ -118,12 +118,6 @@ public class CatalogIds {
         return ids;
     }
 
-    /** Forgets every cached id, e.g. after packages were deleted behind the worker's back. */
-    public void invalidate() {
-        packages.invalidateAll();
-        releases.invalidateAll();
-    }
-
     private void findPackages(List<String> names, Map<String, Long> into) {
         jdbc.query(con -> {
             // A join with unnest, not "= ANY (array)": with thousands of names the latter filters a sequential scan.

@@ -34,9 +34,4 @@ class DayPartitions {
             }
         }
     }
-
-    /** Forgets the known days, e.g. after retention dropped some. */
-    void forget() {
-        known.clear();
-    }
 }

@@ -1,8 +1,6 @@
 package io.pkgpulse.model.accounts;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import io.pkgpulse.model.Sha256;
 
 /**
  * A key a user created to call the API without a session (header {@code X-API-Key}). The key is {@code pkp_}
@@ -108,12 +108,7 @@ public class ApiKey {
 
     /** SHA-256 of the key's UTF-8 bytes: what is stored. A key has 256 random bits, so no salt or stretching. */
     public static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return Sha256.of(key);
     }
 
     /** Whether this key's stored hash is {@code keySha256}; compares in constant time. */

@@ -1,8 +1,5 @@
 package io.pkgpulse.model.downloads;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -15,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.NaturalId;
+
+import io.pkgpulse.model.Sha256;
 
 /**
  * A distinct raw user-agent string. pip's agents are long (a JSON document) and repeat for millions of downloads,
@@ -57,12 +56,7 @@ public class UserAgent {
 
     /** The key a raw agent is stored under (hash of its UTF-8 bytes). */
     public static byte[] sha256(String raw) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return Sha256.of(raw);
     }
 
     public Long getId() {
