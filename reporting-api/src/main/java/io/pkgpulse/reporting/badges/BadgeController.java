@@ -3,7 +3,6 @@ package io.pkgpulse.reporting.badges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
 import io.pkgpulse.reporting.web.BadRequestException;
 
@@ -27,7 +27,6 @@ import io.pkgpulse.reporting.web.BadRequestException;
 class BadgeController {
 
     static final MediaType SVG = MediaType.valueOf("image/svg+xml;charset=utf-8");
-    private static final Map<String, Integer> PERIOD_DAYS = Map.of("day", 1, "week", 7, "month", 30);
     private static final int MAX_LABEL = 64;
 
     private final PackageAccess packages;
@@ -44,9 +43,8 @@ class BadgeController {
     ResponseEntity<String> badge(@PathVariable("package") String name,
             @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String label,
             @RequestParam(required = false) String color) {
-        if (!period.equals("total") && !PERIOD_DAYS.containsKey(period)) {
-            throw new BadRequestException("period", "period must be total, month, week or day");
-        }
+        RecentPeriod recent = period.equals("total") ? null : RecentPeriod.of(period)
+                .orElseThrow(() -> new BadRequestException("period", "period must be total, month, week or day"));
         if (label != null && label.length() > MAX_LABEL) {
             throw new BadRequestException("label", "label must be at most " + MAX_LABEL + " characters");
         }
@@ -57,14 +55,13 @@ class BadgeController {
         VisiblePackage pkg = packages.require(name);
         long downloads;
         String value;
-        if (period.equals("total")) {
+        if (recent == null) {
             downloads = queries.totals(pkg.id()).get("without_mirrors");
             value = BadgeSvg.human(downloads);
         }
         else {
-            LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-            downloads = queries.sum(pkg.id(), yesterday.minusDays(PERIOD_DAYS.get(period) - 1), yesterday, false);
-            value = BadgeSvg.human(downloads) + "/" + period;
+            downloads = queries.sum(pkg.id(), recent.range(LocalDate.now(clock)), false);
+            value = BadgeSvg.human(downloads) + "/" + recent.key();
         }
         CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(5));
         return ResponseEntity.ok().contentType(SVG)

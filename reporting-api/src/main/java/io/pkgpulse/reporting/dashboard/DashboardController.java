@@ -32,6 +32,7 @@ import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
 import io.pkgpulse.reporting.stats.DateRange;
+import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
 import io.pkgpulse.reporting.web.BadRequestException;
 
@@ -78,12 +79,11 @@ class DashboardController {
     @GetMapping("/")
     ModelAndView home() {
         LocalDate today = LocalDate.now(clock);
-        LocalDate yesterday = today.minusDays(1);
         ModelAndView page = new ModelAndView("dashboard/home");
-        page.addObject("totals", List.of(totals("Today so far", today, today),
-                totals("Yesterday", yesterday, yesterday),
-                totals("Last 7 days", yesterday.minusDays(6), yesterday),
-                totals("Last 30 days", yesterday.minusDays(29), yesterday)));
+        page.addObject("totals", List.of(totals("Today so far", new DateRange(today, today)),
+                totals("Yesterday", RecentPeriod.DAY.range(today)),
+                totals("Last 7 days", RecentPeriod.WEEK.range(today)),
+                totals("Last 30 days", RecentPeriod.MONTH.range(today))));
         page.addObject("today", today);
         page.addObject("top", stats.top(today, TOP_PACKAGES, false));
         page.addObject("freshness", queries.freshness(clock));
@@ -144,16 +144,16 @@ class DashboardController {
         page.addObject("startInput", range.start().toString());
         page.addObject("endInput", range.end().toString());
 
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        Map<String, Long> allTime = stats.totals(pkg.id());
-        page.addObject("recent", List.of(
-                new Count("Yesterday", stats.sum(pkg.id(), yesterday, yesterday, withMirrors)),
-                new Count("Last 7 days", stats.sum(pkg.id(), yesterday.minusDays(6), yesterday, withMirrors)),
-                new Count("Last 30 days", stats.sum(pkg.id(), yesterday.minusDays(29), yesterday, withMirrors)),
-                new Count("All time", allTime.getOrDefault(withMirrors ? "with_mirrors" : "without_mirrors", 0L))));
-
+        // The charts first: the recent counts are then summed from the overall series they leave in the cache.
         List<Chart> charts = charts(pkg, range, withMirrors, start, end);
         page.addObject("charts", charts);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Long> allTime = stats.totals(pkg.id());
+        page.addObject("recent", List.of(
+                new Count("Yesterday", stats.sum(pkg.id(), RecentPeriod.DAY.range(today), withMirrors)),
+                new Count("Last 7 days", stats.sum(pkg.id(), RecentPeriod.WEEK.range(today), withMirrors)),
+                new Count("Last 30 days", stats.sum(pkg.id(), RecentPeriod.MONTH.range(today), withMirrors)),
+                new Count("All time", allTime.getOrDefault(withMirrors ? "with_mirrors" : "without_mirrors", 0L))));
         page.addObject("rangeTotal", charts.get(0).total());
         page.addObject("chartJson", ScriptJson.write(chartJson(pkg, withMirrors, charts)));
         page.addObject("mirrorLinks", List.of(
@@ -177,8 +177,9 @@ class DashboardController {
         return page;
     }
 
-    private PeriodTotals totals(String period, LocalDate from, LocalDate to) {
-        return new PeriodTotals(period, from, to, stats.sum(null, from, to, true), stats.sum(null, from, to, false));
+    private PeriodTotals totals(String period, DateRange range) {
+        return new PeriodTotals(period, range.start(), range.end(), stats.sum(null, range, true),
+                stats.sum(null, range, false));
     }
 
     private List<Chart> charts(VisiblePackage pkg, DateRange range, boolean mirrors, String start, String end) {

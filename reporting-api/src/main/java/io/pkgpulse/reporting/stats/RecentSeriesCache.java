@@ -3,6 +3,7 @@ package io.pkgpulse.reporting.stats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -48,17 +49,42 @@ class RecentSeriesCache {
      */
     List<Row> rows(String series, Long packageId, Boolean mirrors, String filter, DateRange range,
             Function<DateRange, List<Row>> query) {
-        LocalDate today = LocalDate.now(clock);
-        DateRange window = new DateRange(today.minusDays(DateRange.DEFAULT_DAYS - 1), today);
-        if (!enabled || range.start().isBefore(window.start()) || range.end().isAfter(window.end())) {
+        DateRange window = window();
+        if (!covers(range, window)) {
             return query.apply(range);
         }
         List<Row> rows = cache.get(new Key(series, packageId, mirrors, filter, window.start()),
                 key -> List.copyOf(query.apply(window)));
+        return cut(rows, range, window);
+    }
+
+    private static List<Row> cut(List<Row> rows, DateRange range, DateRange window) {
         if (range.equals(window)) {
             return rows;
         }
         return rows.stream().filter(row -> !row.date().isBefore(range.start()) && !row.date().isAfter(range.end()))
                 .toList();
+    }
+
+    /**
+     * The rows of {@code range} if the series is in the cache already, without querying anything. For sums over a
+     * few days, which are cheaper to query on their own than a whole series that nobody has asked for yet.
+     */
+    Optional<List<Row>> ifCached(String series, Long packageId, Boolean mirrors, String filter, DateRange range) {
+        DateRange window = window();
+        if (!covers(range, window)) {
+            return Optional.empty();
+        }
+        List<Row> rows = cache.getIfPresent(new Key(series, packageId, mirrors, filter, window.start()));
+        return Optional.ofNullable(rows).map(all -> cut(all, range, window));
+    }
+
+    private boolean covers(DateRange range, DateRange window) {
+        return enabled && !range.start().isBefore(window.start()) && !range.end().isAfter(window.end());
+    }
+
+    private DateRange window() {
+        LocalDate today = LocalDate.now(clock);
+        return new DateRange(today.minusDays(DateRange.DEFAULT_DAYS - 1), today);
     }
 }

@@ -48,20 +48,15 @@ class StatsController {
             @RequestParam(required = false) String period,
             @RequestParam(defaultValue = "false") boolean mirrors) {
         Target target = target(name);
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        Map<String, Integer> periods = new LinkedHashMap<>();
-        periods.put("day", 1);
-        periods.put("week", 7);
-        periods.put("month", 30);
-        if (period != null && !periods.containsKey(period)) {
-            throw new BadRequestException("period", "period must be day, week or month");
-        }
+        RecentPeriod only = period == null ? null : RecentPeriod.of(period)
+                .orElseThrow(() -> new BadRequestException("period", "period must be day, week or month"));
+        LocalDate today = LocalDate.now(clock);
         Map<String, Long> data = new LinkedHashMap<>();
-        periods.forEach((key, days) -> {
-            if (period == null || period.equals(key)) {
-                data.put("last_" + key, queries.sum(target.id(), yesterday.minusDays(days - 1), yesterday, mirrors));
+        for (RecentPeriod each : RecentPeriod.values()) {
+            if (only == null || only == each) {
+                data.put("last_" + each.key(), queries.sum(target.id(), each.range(today), mirrors));
             }
-        });
+        }
         return respond(target, new Recent(target.name(), "recent_downloads", data));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,9 @@ import io.pkgpulse.reporting.stats.Series.Row;
 @Repository
 public class StatsQueries {
 
+    /** The overall series' name in the series cache: both mirror variants in one entry. */
+    private static final String OVERALL = "overall";
+
     private final JdbcClient jdbc;
     private final RecentSeriesCache recentSeries;
 
@@ -30,7 +34,7 @@ public class StatsQueries {
 
     /** Per day: downloads with mirrors and without ({@code mirrors} null), or only one of them. */
     public List<Row> overall(Long packageId, DateRange range, Boolean mirrors) {
-        List<Row> both = recentSeries.rows("overall", packageId, null, null, range,
+        List<Row> both = recentSeries.rows(OVERALL, packageId, null, null, range,
                 window -> overallBoth(packageId, window));
         if (mirrors == null) {
             return both;
@@ -48,7 +52,7 @@ public class StatsQueries {
                         + " GROUP BY day ORDER BY day";
         List<Row> rows = new ArrayList<>();
         statement(sql, packageId, range).query(row -> {
-            LocalDate day = row.getDate(1).toLocalDate();
+            LocalDate day = row.getObject(1, LocalDate.class);
             rows.add(new Row("with_mirrors", day, row.getLong(2)));
             rows.add(new Row("without_mirrors", day, row.getLong(3)));
         });
@@ -73,7 +77,7 @@ public class StatsQueries {
         if (category != null) {
             statement = statement.param("category", category);
         }
-        return statement.query((row, n) -> new Row(row.getString(2), row.getDate(1).toLocalDate(), row.getLong(3)))
+        return statement.query((row, n) -> new Row(row.getString(2), row.getObject(1, LocalDate.class), row.getLong(3)))
                 .list();
     }
 
@@ -95,17 +99,26 @@ public class StatsQueries {
         if (version != null) {
             statement = statement.param("version", version);
         }
-        return statement.query((row, n) -> new Row(row.getString(2), row.getDate(1).toLocalDate(), row.getLong(3)))
+        return statement.query((row, n) -> new Row(row.getString(2), row.getObject(1, LocalDate.class), row.getLong(3)))
                 .list();
     }
 
-    /** Downloads over the days {@code from} to {@code to}, both included. */
-    public long sum(Long packageId, LocalDate from, LocalDate to, boolean mirrors) {
+    /**
+     * Downloads over a range: summed from the package's overall series when that is in the series cache (a popular
+     * package's recent counts, badge and page then cost no query), else one indexed sum.
+     */
+    public long sum(Long packageId, DateRange range, boolean mirrors) {
+        String kept = mirrors ? "with_mirrors" : "without_mirrors";
+        Optional<Long> cached = recentSeries.ifCached(OVERALL, packageId, null, null, range)
+                .map(rows -> rows.stream().filter(row -> row.category().equals(kept)).mapToLong(Row::downloads).sum());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         String table = packageId == null ? "daily_total_downloads" : "daily_downloads";
         String sql = "SELECT coalesce(sum(downloads), 0) FROM " + table + " WHERE "
                 + (packageId == null ? "" : "package_id = :package AND ") + "day BETWEEN :start AND :end"
                 + (mirrors ? "" : " AND NOT mirror");
-        return statement(sql, packageId, new DateRange(from, to)).query(Long.class).single();
+        return statement(sql, packageId, range).query(Long.class).single();
     }
 
     /** All-time downloads with and without mirrors. */
@@ -141,21 +154,18 @@ public class StatsQueries {
     /** The most downloaded public packages of a day. */
     public List<Top.Entry> top(LocalDate day, int limit, boolean mirrors) {
         // Rank on the day index, then look each name up by primary key, leaving private packages out; rank enough
-        // rows that private packages cannot starve the list.
+        // rows that private packages cannot starve the list (their count comes from a partial index).
         return jdbc.sql("""
                 SELECT name, downloads FROM (
                     SELECT (SELECT p.normalized_name FROM packages p WHERE p.id = t.package_id AND NOT p.is_private)
                            AS name, t.downloads
                     FROM (SELECT package_id, sum(downloads) AS downloads FROM daily_downloads
                           WHERE day = :day""" + (mirrors ? "" : " AND NOT mirror") + """
-                           GROUP BY package_id ORDER BY downloads DESC, package_id LIMIT :scan) t) named
+                           GROUP BY package_id ORDER BY downloads DESC, package_id
+                          LIMIT :limit + (SELECT count(*) FROM packages WHERE is_private)) t) named
                 WHERE name IS NOT NULL ORDER BY downloads DESC, name LIMIT :limit""")
-                .param("day", day).param("limit", limit).param("scan", limit + privateCount())
+                .param("day", day).param("limit", limit)
                 .query((row, n) -> new Top.Entry(row.getString(1), row.getLong(2))).list();
-    }
-
-    private long privateCount() {
-        return jdbc.sql("SELECT count(*) FROM packages WHERE is_private").query(Long.class).single();
     }
 
     private JdbcClient.StatementSpec statement(String sql, Long packageId, DateRange range) {

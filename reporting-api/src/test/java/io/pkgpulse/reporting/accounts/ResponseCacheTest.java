@@ -153,6 +153,34 @@ class ResponseCacheTest {
                 .containsExactly(entry(today.minusDays(100), 105L), entry(today.minusDays(10), 103L));
     }
 
+    @Test
+    void recentCountsBadgesAndDashboardTotalsAreSummedExactlyFromACachedSeries() throws Exception {
+        LocalDate today = LocalDate.now();
+        fixture.downloads(open, today, 1000);
+        fixture.downloads(open, yesterday.minusDays(6), 20);
+        fixture.downloads(open, yesterday.minusDays(29), 300);
+        fixture.downloads(open, yesterday.minusDays(30), 4000);
+        jdbc.update("INSERT INTO daily_downloads VALUES (?, ?, true, 50000)", open, yesterday);
+        // The series first, so that every sum after it is cut from the cached rows: the change below is not seen.
+        mvc.perform(get("/api/packages/" + openName + "/overall")).andExpect(status().isOk());
+        jdbc.update("UPDATE daily_downloads SET downloads = downloads + 100000 WHERE package_id = ?", open);
+
+        assertThat(AccountsFixture.json(mvc.perform(get("/api/packages/" + openName + "/recent"))
+                .andExpect(status().isOk()).andReturn().getResponse()).get("data").toString())
+                .isEqualTo("{\"last_day\":7,\"last_week\":27,\"last_month\":327}");
+        assertThat(AccountsFixture.json(mvc.perform(get("/api/packages/" + openName + "/recent?mirrors=true"))
+                .andExpect(status().isOk()).andReturn().getResponse()).get("data").toString())
+                .isEqualTo("{\"last_day\":50007,\"last_week\":50027,\"last_month\":50327}");
+        assertThat(mvc.perform(get("/badge/" + openName + ".svg?period=week")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(">27/week</text>");
+        assertThat(mvc.perform(get("/packages/" + openName)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"327\"").contains("value=\"7\"").contains("value=\"27\"");
+        // A package whose series nobody asked for is summed by a query of its own.
+        assertThat(AccountsFixture.json(mvc.perform(get("/api/packages/" + secretName + "/recent").with(ada.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse()).get("data").toString())
+                .isEqualTo("{\"last_day\":42,\"last_week\":42,\"last_month\":42}");
+    }
+
     /** The series' days with downloads, in order. */
     private Map<LocalDate, Long> days(String path) throws Exception {
         JsonNode body = AccountsFixture.json(mvc.perform(get(path)).andExpect(status().isOk()).andReturn()
