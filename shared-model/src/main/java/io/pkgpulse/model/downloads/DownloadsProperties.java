@@ -10,13 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rawRetention how long raw rows are kept; older day partitions are dropped. Rollups are kept forever.
  * @param partitionsAhead how many future UTC days get their partition in advance
+ * @param hourlyRetention how far back the hourly rollups reach: the worker deletes older hours, and the API refuses
+ *        hourly ranges that start before {@code now - hourlyRetention} (truncated to the hour)
  */
 @ConfigurationProperties("pkgpulse.downloads")
-public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @DefaultValue("7") int partitionsAhead) {
+public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @DefaultValue("7") int partitionsAhead,
+        @DefaultValue("14d") Duration hourlyRetention) {
 
     public DownloadsProperties {
         if (rawRetention.isNegative() || rawRetention.toDays() < 1) {
             throw new IllegalArgumentException("pkgpulse.downloads.raw-retention must be at least one day");
+        }
+        if (hourlyRetention.isNegative() || hourlyRetention.toHours() < 1) {
+            throw new IllegalArgumentException("pkgpulse.downloads.hourly-retention must be at least one hour");
         }
         if (partitionsAhead < 1) {
             throw new IllegalArgumentException("pkgpulse.downloads.partitions-ahead must be at least 1");
