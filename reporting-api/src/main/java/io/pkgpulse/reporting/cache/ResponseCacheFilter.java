@@ -54,7 +54,8 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod());
+        // The live stream is never buffered: it is an answer that does not end.
+        return !"GET".equals(request.getMethod()) || request.getRequestURI().startsWith("/api/live");
     }
 
     @Override
