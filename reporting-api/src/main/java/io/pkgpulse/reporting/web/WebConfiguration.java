@@ -2,6 +2,8 @@ package io.pkgpulse.reporting.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -34,9 +36,22 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-                new ShallowEtagHeaderFilter());
+                new EtagFilter());
         registration.addUrlPatterns("/api/*", "/badge/*");
         return registration;
+    }
+
+    /**
+     * Spring's ETag filter, except for the live stream ({@code /api/live}). Spring turns the filter's buffering off
+     * for an {@code SseEmitter}, but its response wrapper still makes {@code flushBuffer()} do nothing, and that is
+     * how each event is flushed: the stream would reach the client only when it ends (LiveStreamTest shows it).
+     */
+    static final class EtagFilter extends ShallowEtagHeaderFilter {
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return request.getRequestURI().startsWith("/api/live");
+        }
     }
 
     /** Right after the character encoding filter (which must come first), before Spring Security and MVC. */

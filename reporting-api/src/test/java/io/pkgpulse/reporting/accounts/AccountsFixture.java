@@ -42,7 +42,8 @@ public final class AccountsFixture {
         jdbc.execute("""
                 TRUNCATE users, api_keys, password_resets, maintainers, packages, releases, daily_downloads,
                          daily_release_downloads, daily_category_downloads, daily_total_downloads,
-                         daily_total_category_downloads CASCADE""");
+                         daily_total_category_downloads, hourly_downloads, hourly_release_downloads,
+                         hourly_total_downloads CASCADE""");
     }
 
     public long signup(String name, String email) throws Exception {

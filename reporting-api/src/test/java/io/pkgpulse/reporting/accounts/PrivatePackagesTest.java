@@ -3,15 +3,19 @@ package io.pkgpulse.reporting.accounts;
 import static io.pkgpulse.reporting.accounts.AccountsFixture.apiKey;
 import static io.pkgpulse.reporting.accounts.AccountsFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
@@ -99,6 +104,47 @@ class PrivatePackagesTest {
         }
         mvc.perform(get("/api/packages/secret-sauce/overall").with(bob.csrf()))
                 .andExpect(jsonPath("$.data[?(@.category == 'without_mirrors')].downloads").value(42));
+    }
+
+    /**
+     * The live stream of a private package: its maintainers (by session or API key) get its numbers; anyone else gets
+     * the 404 problem that a package which does not exist gets, and no stream.
+     */
+    @Test
+    void aPrivatePackagesLiveStreamIsForItsMaintainersOnly() throws Exception {
+        fixture.downloads(secret, LocalDate.now(ZoneOffset.UTC), 5);
+        String bobsKey = fixture.apiKey(bob, "bob's script");
+        String evesKey = fixture.apiKey(eve, "eve's script");
+        MockHttpServletResponse missing = mvc.perform(get("/api/live?package=sekret-sauce")
+                .accept(MediaType.TEXT_EVENT_STREAM)).andReturn().getResponse();
+
+        for (RequestPostProcessor outsider : List.<RequestPostProcessor>of(request -> request, eve.csrf(),
+                apiKey(evesKey))) {
+            MvcResult hidden = mvc.perform(get("/api/live?package=secret-sauce").accept(MediaType.TEXT_EVENT_STREAM)
+                    .with(outsider)).andReturn();
+            assertThat(hidden.getRequest().isAsyncStarted()).isFalse();
+            assertThat(hidden.getResponse().getStatus()).isEqualTo(missing.getStatus()).isEqualTo(404);
+            assertThat(hidden.getResponse().getContentType()).isEqualTo(missing.getContentType())
+                    .startsWith("application/problem+json");
+            assertThat(hidden.getResponse().getContentAsString().replace("secret-sauce", "NAME"))
+                    .isEqualTo(missing.getContentAsString().replace("sekret-sauce", "NAME"));
+        }
+        for (RequestPostProcessor maintainer : List.of(ada.csrf(), bob.csrf(), apiKey(bobsKey))) {
+            MvcResult stream = mvc.perform(get("/api/live?package=secret-sauce").accept(MediaType.TEXT_EVENT_STREAM)
+                    .with(maintainer)).andExpect(request().asyncStarted()).andReturn();
+            try {
+                assertThat(stream.getResponse().getStatus()).isEqualTo(200);
+                assertThat(stream.getResponse().getContentType()).startsWith("text/event-stream");
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        stream.getResponse().getContentAsString()).contains("event:downloads")
+                        .contains("\"package\":\"secret-sauce\"")
+                        .contains("\"today\":{\"with_mirrors\":5,\"without_mirrors\":5}"));
+            }
+            finally {
+                // MockMvc never ends a stream by itself: end it, as a client that goes away would.
+                stream.getRequest().getAsyncContext().complete();
+            }
+        }
     }
 
     @Test
