@@ -13,21 +13,28 @@ import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.Series.Row;
 
 /**
- * One chart of the package page: a value per day for each dataset, every day of the range present (days without
- * downloads are 0). The page embeds it as JSON for {@code dashboard.js} and prints it as a table under the chart.
- * Public only so that the templates' expressions can read it.
+ * One chart of the package page: a value per day (or, for the live charts, per UTC hour) for each dataset, every day
+ * of the range present (days without downloads are 0). The page embeds it as JSON for {@code dashboard.js} and prints
+ * it as a table under the chart. Public only so that the templates' expressions can read it.
  *
  * @param id          the canvas is {@code chart-<id>}
  * @param title       heading and table caption
  * @param description the chart's text alternative
  * @param type        Chart.js type: {@code line} or {@code bar}
  * @param stacked     whether datasets stack
- * @param csv         the API URL that serves the same numbers as CSV
- * @param labels      the days, ISO dates
+ * @param csv         the API URL that serves the same numbers as CSV; null for the hourly charts
+ * @param labels      the days, ISO dates; or the hours, "2026-11-26 16:00" (UTC)
  * @param datasets    the series; empty when the range has no downloads in this dimension
+ * @param hourly      whether the labels are hours
  */
 public record Chart(String id, String title, String description, String type, boolean stacked, String csv,
-        List<String> labels, List<Dataset> datasets) {
+        List<String> labels, List<Dataset> datasets, boolean hourly) {
+
+    /** A chart by day. */
+    public Chart(String id, String title, String description, String type, boolean stacked, String csv,
+            List<String> labels, List<Dataset> datasets) {
+        this(id, title, description, type, stacked, csv, labels, datasets, false);
+    }
 
     /**
      * @param label shown in the legend and the table header

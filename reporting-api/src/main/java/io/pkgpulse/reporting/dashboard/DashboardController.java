@@ -1,7 +1,9 @@
 package io.pkgpulse.reporting.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.model.rollups.Dimension;
+import io.pkgpulse.reporting.live.LiveQueries;
+import io.pkgpulse.reporting.live.LiveSnapshot;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
 import io.pkgpulse.reporting.stats.DateRange;
@@ -40,9 +44,11 @@ import io.pkgpulse.reporting.web.BadRequestException;
  * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages, ingest freshness) and
  * {@code GET /packages/{package}} (a package's numbers and charts over a date range, with or without mirrors), and
  * {@code GET /packages?q=} (the search box).
- * Every number comes from the daily rollups through {@link StatsQueries}: a page costs a fixed handful of index range
- * scans, whatever the range. Charts are drawn in the browser by {@code static/dashboard/dashboard.js} (Chart.js from
- * the webjar) from JSON embedded in the page; each chart's numbers are also in a table under it.
+ * Every number comes from the rollups through {@link StatsQueries} (daily) and {@link LiveQueries} (today, the last
+ * hours): a page costs a fixed handful of index range scans, whatever the range. Charts are drawn in the browser by
+ * {@code static/dashboard/dashboard.js} (Chart.js from the webjar) from JSON embedded in the page; each chart's
+ * numbers are also in a table under it. The script keeps today's numbers and the hourly charts current from
+ * {@code GET /api/live}, without a reload.
  * <p>
  * Errors are pages too, never problem details or stack traces: an unknown package, or a private one the caller may
  * not see, is the same 404 page; invalid dates or {@code mirrors} are a 400 page that says what to fix.
@@ -61,12 +67,15 @@ class DashboardController {
     private final StatsQueries stats;
     private final PackageAccess packages;
     private final DashboardQueries queries;
+    private final LiveQueries live;
     private final Clock clock;
 
-    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries, Clock clock) {
+    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries, LiveQueries live,
+            Clock clock) {
         this.stats = stats;
         this.packages = packages;
         this.queries = queries;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -87,6 +96,7 @@ class DashboardController {
         page.addObject("today", today);
         page.addObject("top", stats.top(today, TOP_PACKAGES, false));
         page.addObject("freshness", queries.freshness(clock));
+        page.addObject("liveJson", ScriptJson.write(Map.of("stream", "/api/live")));
         return page;
     }
 
@@ -146,7 +156,19 @@ class DashboardController {
 
         // The charts first: the recent counts are then summed from the overall series they leave in the cache.
         List<Chart> charts = charts(pkg, range, withMirrors, start, end);
-        page.addObject("charts", charts);
+        // Today and the last hours, read as the live stream reads them; dashboard.js keeps them current.
+        LiveSnapshot now = live.read(pkg.id(), pkg.normalizedName());
+        Instant adoptionStart = now.hour().minus(HourCharts.ADOPTION_HOURS - 1, ChronoUnit.HOURS);
+        List<Chart> hourCharts = List.of(HourCharts.hourly(pkg.normalizedName(), now, withMirrors),
+                HourCharts.adoption(pkg.normalizedName(), queries.adoption(pkg.id(), adoptionStart, now.hour(),
+                        HourCharts.ADOPTION_VERSIONS), adoptionStart));
+        List<Chart> pageCharts = new ArrayList<>(hourCharts);
+        pageCharts.addAll(charts);
+        page.addObject("charts", pageCharts);
+        page.addObject("todaySoFar", withMirrors ? now.today().withMirrors() : now.today().withoutMirrors());
+        page.addObject("thisHour", withMirrors ? now.thisHour().withMirrors() : now.thisHour().withoutMirrors());
+        page.addObject("hour", now.hour());
+        page.addObject("hourLabel", HourCharts.labels(now.hour(), 1).get(0).substring(11));
         LocalDate today = LocalDate.now(clock);
         Map<String, Long> allTime = stats.totals(pkg.id());
         page.addObject("recent", List.of(
@@ -155,7 +177,10 @@ class DashboardController {
                 new Count("Last 30 days", stats.sum(pkg.id(), RecentPeriod.MONTH.range(today), withMirrors)),
                 new Count("All time", allTime.getOrDefault(withMirrors ? "with_mirrors" : "without_mirrors", 0L))));
         page.addObject("rangeTotal", charts.get(0).total());
-        page.addObject("chartJson", ScriptJson.write(chartJson(pkg, withMirrors, charts)));
+        page.addObject("chartJson", ScriptJson.write(chartJson(pkg, withMirrors, charts, hourCharts)));
+        page.addObject("liveJson", ScriptJson.write(Map.of("stream", UriComponentsBuilder.fromPath("/api/live")
+                .queryParam("package", "{name}").encode().buildAndExpand(pkg.normalizedName()).toUriString(),
+                "mirrors", withMirrors)));
         page.addObject("mirrorLinks", List.of(
                 new RangeLink("Without mirrors", packageUrl(pkg.normalizedName(), start, end, "false"), !withMirrors),
                 new RangeLink("With mirrors", packageUrl(pkg.normalizedName(), start, end, "true"), withMirrors)));
@@ -231,18 +256,31 @@ class DashboardController {
         return new Chart(id, title, description.toString(), type, stacked, csv, labels, datasets);
     }
 
-    /** The contract with dashboard.js: the days once (every chart has the same), then each chart's datasets. */
-    private static Map<String, Object> chartJson(VisiblePackage pkg, boolean mirrors, List<Chart> charts) {
+    /**
+     * The contract with dashboard.js: the days once (every daily chart has the same), then each chart's datasets;
+     * the hourly charts carry their own labels, and the adoption chart is drawn as shares.
+     */
+    private static Map<String, Object> chartJson(VisiblePackage pkg, boolean mirrors, List<Chart> charts,
+            List<Chart> hourCharts) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("package", pkg.normalizedName());
         json.put("mirrors", mirrors);
         json.put("labels", charts.get(0).labels());
-        json.put("charts", charts.stream().map(chart -> {
+        List<Chart> all = new ArrayList<>(hourCharts);
+        all.addAll(charts);
+        json.put("charts", all.stream().map(chart -> {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("id", chart.id());
             c.put("title", chart.title());
             c.put("type", chart.type());
             c.put("stacked", chart.stacked());
+            if (chart.hourly()) {
+                c.put("labels", chart.labels());
+                if (chart.id().equals(HourCharts.ADOPTION)) {
+                    c.put("share", true);
+                    c.put("versions", HourCharts.ADOPTION_VERSIONS);
+                }
+            }
             c.put("datasets", chart.datasets().stream().map(dataset -> Map.of("label", dataset.label(),
                     "data", dataset.data(), "other", dataset.other())).toList());
             return c;

@@ -1,6 +1,8 @@
 package io.pkgpulse.reporting.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +42,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import io.pkgpulse.reporting.DownloadBatch;
 import io.pkgpulse.testsupport.Chromium;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -47,9 +55,14 @@ import io.pkgpulse.testsupport.TestInfrastructure;
  * The dashboard in a real browser: Debian's Chromium, headless, driven by Selenium through Debian's chromedriver (so
  * Selenium Manager never downloads anything). Asserts what a user sees: numbers in the pages, charts that Chart.js
  * drew from the seeded rollups (read back with {@code Chart.getChart}), the mirrors toggle, the date range, the 404
- * page, and no errors in the browser console. Leaves a screenshot of a package page in {@code target/dashboard.png}.
+ * page, numbers and charts that change without a reload when downloads are committed, and no errors in the browser
+ * console. Leaves a screenshot of a package page in {@code target/dashboard.png}.
+ * <p>
+ * The browser is one client address that opens a live stream per page, and a left page's stream is only noticed
+ * closed at the next heartbeats: the per-client stream limit is raised here (LiveStreamTest tests it).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.ratelimit.enabled=false",
+        "pkgpulse.live.max-streams-per-client=100" })
 @Import(TestInfrastructure.class)
 class DashboardBrowserTest {
 
@@ -67,6 +80,12 @@ class DashboardBrowserTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     DashboardSeed seed;
     LocalDate t0;
@@ -138,9 +157,14 @@ class DashboardBrowserTest {
         assertThat(totals.get(3).get(1)).isEqualTo(number(seed.total(t0.minusDays(30), t1, true)));
 
         List<List<String>> top = rows("#top tbody tr");
+        // pulse-demo's today grows hour by hour: where it ranks depends on the time of day.
         long demoToday = seed.daily(seed.id(DashboardSeed.DEMO), t0, false);
-        assertThat(top).containsExactly(List.of("1", "pulse-demo", number(demoToday)), List.of("2", "dash-alpha", "120"),
-                List.of("3", "dash-beta", "50"));
+        List<Map.Entry<String, Long>> ranked = new ArrayList<>(List.of(Map.entry("pulse-demo", demoToday),
+                Map.entry("dash-alpha", 120L), Map.entry("dash-beta", 50L)));
+        ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        assertThat(top).containsExactly(List.of("1", ranked.get(0).getKey(), number(ranked.get(0).getValue())),
+                List.of("2", ranked.get(1).getKey(), number(ranked.get(1).getValue())),
+                List.of("3", ranked.get(2).getKey(), number(ranked.get(2).getValue())));
         assertThat(browser.findElement(By.id("last-batch")).getText()).matches("Last batch stored \\d+ s ago\\.");
         assertThat(browser.findElement(By.id("newest-day")).getText())
                 .isEqualTo("Newest day with downloads: " + t0 + " (today).");
@@ -189,7 +213,10 @@ class DashboardBrowserTest {
             assertThat(canvas.getAttribute("role")).isEqualTo("img");
             assertThat(canvas.getAttribute("aria-label")).contains("dash-alpha").contains("without mirrors");
         }
-        assertThat(browser.findElements(By.tagName("canvas"))).hasSize(5);
+        assertThat(browser.findElements(By.tagName("canvas"))).hasSize(7);
+        // The axes read as days and as hours.
+        assertThat(ticks("daily")).containsExactly(t2.toString(), t1.toString(), t0.toString());
+        assertThat(ticks("hourly")).isNotEmpty().allMatch(tick -> tick.matches("\\d\\d:00|\\d\\d-\\d\\d"));
         assertThat(browser.findElement(By.id("recent")).getText()).contains("Yesterday\n100")
                 .contains("Last 7 days\n180").contains("All time\n300");
         assertThat(browser.findElement(By.id("range-total")).getText()).isEqualTo("300");
@@ -269,6 +296,100 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * The last 48 hours by hour, and release adoption: each of the newest versions' share of each hour's downloads
+     * over 72 hours (the downloads themselves are kept with the chart, for its tooltips).
+     */
+    @Test
+    void packagePageChartsTheLastHoursAndReleaseAdoption() {
+        open("/packages/dash-alpha");
+        waitForCharts();
+        long alpha = seed.id(DashboardSeed.ALPHA);
+
+        Instant first = seed.hour.minus(47, ChronoUnit.HOURS);
+        List<String> labels = new ArrayList<>();
+        List<Long> hourly = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            labels.add(HourCharts.labels(first.plus(i, ChronoUnit.HOURS), 1).get(0));
+            hourly.add(seed.hourly(alpha, first.plus(i, ChronoUnit.HOURS), false));
+        }
+        assertThat(chart("hourly")).isEqualTo(Map.of("labels", labels,
+                "datasets", List.of(Map.of("label", "Downloads without mirrors", "data", hourly))));
+        assertThat(hourly.get(47)).isEqualTo(120);
+        assertThat(browser.findElement(By.id("today-so-far")).getText()).isEqualTo("120");
+        assertThat(browser.findElement(By.id("this-hour")).getText()).isEqualTo("120");
+
+        Map<String, Object> adoption = adoption();
+        @SuppressWarnings("unchecked")
+        List<String> adoptionLabels = (List<String>) adoption.get("labels");
+        assertThat(adoptionLabels).hasSize(72).endsWith(HourCharts.labels(seed.hour, 1).get(0));
+        assertThat(adoption.get("versions")).isEqualTo(List.of("2.0.0", "1.1.0", "1.0.0"));
+        assertThat(adoption.get("last")).isEqualTo(List.of(60L, 40L, 20L));
+        @SuppressWarnings("unchecked")
+        List<Number> shares = (List<Number>) adoption.get("lastShares");
+        assertThat(shares.get(0).doubleValue()).isCloseTo(50, within(0.01));
+        assertThat(shares.get(1).doubleValue()).isCloseTo(33.33, within(0.01));
+        assertThat(shares.get(2).doubleValue()).isCloseTo(16.67, within(0.01));
+        int noon = adoptionLabels.indexOf(HourCharts.labels(DashboardSeed.noon(t1), 1).get(0));
+        assertThat(counts("adoption", noon)).isEqualTo(List.of(70L, 30L, 0L));
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * Downloads committed as the worker commits them (rollups and notification in one transaction) show on the open
+     * package page within 2 seconds: today's and this hour's numbers, the hourly chart and a new release's adoption,
+     * with no reload.
+     */
+    @Test
+    void packagePageUpdatesItselfWithinTwoSecondsOfACommit() {
+        open("/packages/dash-alpha");
+        waitForCharts();
+        waitForLiveStream();
+        browser.executeScript("window.loadedOnce = true");
+        long alpha = seed.id(DashboardSeed.ALPHA);
+        seed.release(alpha, "3.0.0");
+
+        batch().add(alpha, seed.releaseId(alpha, "2.0.0"), seed.hour, false, 7)
+                .add(alpha, seed.releaseId(alpha, "3.0.0"), seed.hour, false, 5)
+                .add(alpha, seed.releaseId(alpha, "2.0.0"), seed.hour, true, 100).commit();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("today-so-far")).getText()).isEqualTo("132");
+            assertThat(browser.findElement(By.id("this-hour")).getText()).isEqualTo("132");
+        });
+        assertThat(browser.executeScript("return window.loadedOnce === true")).isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        List<Long> hourly = (List<Long>) ((List<Map<String, Object>>) chart("hourly").get("datasets")).get(0)
+                .get("data");
+        assertThat(hourly.get(47)).isEqualTo(132);
+        Map<String, Object> adoption = adoption();
+        assertThat(adoption.get("versions")).isEqualTo(List.of("3.0.0", "2.0.0", "1.1.0", "1.0.0"));
+        assertThat(adoption.get("last")).isEqualTo(List.of(5L, 67L, 40L, 20L));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void homePageTotalUpdatesItselfWithinTwoSecondsOfACommit() {
+        open("/");
+        waitForLiveStream();
+        browser.executeScript("window.loadedOnce = true");
+        long beta = seed.id(DashboardSeed.BETA);
+
+        batch().add(beta, seed.releaseId(beta, "0.1"), seed.hour, false, 3)
+                .add(beta, seed.releaseId(beta, "0.1"), seed.hour, true, 2).commit();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("today-without-mirrors")).getText())
+                    .isEqualTo(number(seed.total(t0, t0, false) + 3));
+            assertThat(browser.findElement(By.id("today-with-mirrors")).getText())
+                    .isEqualTo(number(seed.total(t0, t0, true) + 5));
+        });
+        assertThat(browser.executeScript("return window.loadedOnce === true")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("live-status")).getText())
+                .isEqualTo("Live: the numbers update as downloads arrive.");
+        assertNoConsoleErrors();
+    }
+
     /** The screenshot for docs/dashboard.png, and the page's timings as the browser measured them. */
     @Test
     void packagePageScreenshotAndTimings() throws IOException {
@@ -276,6 +397,7 @@ class DashboardBrowserTest {
         waitForCharts();
         open("/packages/pulse-demo?warm=1");
         waitForCharts();
+        waitForLiveStream();
         @SuppressWarnings("unchecked")
         Map<String, Object> timing = (Map<String, Object>) browser.executeScript("""
                 const n = performance.getEntriesByType('navigation')[0];
@@ -308,6 +430,42 @@ class DashboardBrowserTest {
                         const canvases = document.querySelectorAll('canvas');
                         return document.readyState === 'complete' && typeof Chart !== 'undefined' && canvases.length > 0
                             && Array.from(canvases).every(canvas => Chart.getChart(canvas) !== undefined);"""));
+    }
+
+    /** Until the page's live stream is open (and so registered with the server's feed). */
+    private void waitForLiveStream() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "open".equals(
+                driver.findElement(By.id("live-status")).getAttribute("data-state")));
+    }
+
+    private DownloadBatch batch() {
+        return new DownloadBatch(jdbc, transactions, events);
+    }
+
+    /** The adoption chart: its labels, versions, and the last hour's downloads and shares. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> adoption() {
+        return (Map<String, Object>) browser.executeScript("""
+                const chart = Chart.getChart(document.getElementById('chart-adoption'));
+                const last = chart.data.labels.length - 1;
+                return {labels: chart.data.labels, versions: chart.data.datasets.map(d => d.label),
+                    last: chart.data.datasets.map(d => d.counts[last]),
+                    lastShares: chart.data.datasets.map(d => d.data[last])};""");
+    }
+
+    /** The labels Chart.js wrote along a chart's x axis. */
+    @SuppressWarnings("unchecked")
+    private List<String> ticks(String id) {
+        return (List<String>) browser.executeScript("""
+                return Chart.getChart(document.getElementById('chart-' + arguments[0])).scales.x.ticks
+                    .map(tick => String(tick.label));""", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> counts(String id, int index) {
+        return (List<Long>) browser.executeScript("""
+                return Chart.getChart(document.getElementById('chart-' + arguments[0])).data.datasets
+                    .map(d => d.counts[arguments[1]]);""", id, index);
     }
 
     /** The whole page: the window grows until the viewport holds it. */

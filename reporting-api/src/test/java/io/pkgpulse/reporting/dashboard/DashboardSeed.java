@@ -3,6 +3,8 @@ package io.pkgpulse.reporting.dashboard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,9 @@ import io.pkgpulse.model.catalog.ProjectNames;
  * Rollup rows as the ingest worker leaves them, for the dashboard tests: a few packages with small exact numbers
  * around today, one private package, and {@value #DEMO}, 180 days of plausible traffic for the screenshot and the
  * render-time measurement. Rows are summed in memory and written with one batch per table; every download also
- * counts in the all-package totals, as the worker does it.
+ * counts in the all-package totals, as the worker does it. The last days also have their hourly rollups (the exact
+ * packages' downloads of today in the current hour, of the days before at noon UTC), so that the hourly numbers add
+ * up to the daily ones.
  */
 final class DashboardSeed {
 
@@ -27,19 +31,32 @@ final class DashboardSeed {
     static final String SECRET = "dash-secret";
     static final String DEMO = "pulse-demo";
 
+    /** Days before today with hourly rows for {@value #DEMO} (and today up to the current hour). */
+    static final int DEMO_HOURLY_DAYS = 3;
+    /** {@value #DEMO}'s newest release came out this many hours before the current one. */
+    static final int DEMO_NEW_RELEASE_AGE = 40;
+
     private final JdbcTemplate jdbc;
     final LocalDate today;
+    /** The start of the current UTC hour (of {@code today}'s last hour if the clock has passed midnight since). */
+    final Instant hour;
 
     private final Map<List<Object>, Long> daily = new LinkedHashMap<>();
     private final Map<List<Object>, Long> release = new LinkedHashMap<>();
     private final Map<List<Object>, Long> category = new LinkedHashMap<>();
     private final Map<List<Object>, Long> total = new LinkedHashMap<>();
     private final Map<List<Object>, Long> totalCategory = new LinkedHashMap<>();
+    private final Map<List<Object>, Long> hourly = new LinkedHashMap<>();
+    private final Map<List<Object>, Long> hourlyRelease = new LinkedHashMap<>();
+    private final Map<List<Object>, Long> hourlyTotal = new LinkedHashMap<>();
     private final Map<String, Long> releaseIds = new HashMap<>();
 
     DashboardSeed(JdbcTemplate jdbc, LocalDate today) {
         this.jdbc = jdbc;
         this.today = today;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant lastOfToday = today.atTime(23, 0).toInstant(ZoneOffset.UTC);
+        this.hour = now.isAfter(lastOfToday) ? lastOfToday : now;
     }
 
     /** Empties every table the dashboard reads (other test classes of the module seed their own data). */
@@ -47,7 +64,8 @@ final class DashboardSeed {
         jdbc.execute("""
                 TRUNCATE packages, releases, downloads, user_agents, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
-                         consumer_offsets, maintainers CASCADE""");
+                         hourly_downloads, hourly_release_downloads, hourly_total_downloads, consumer_offsets,
+                         maintainers CASCADE""");
         return this;
     }
 
@@ -62,14 +80,17 @@ final class DashboardSeed {
         release(alpha, "1.0.0");
         release(alpha, "1.1.0");
         release(alpha, "2.0.0");
-        downloads(alpha, "2.0.0", t0, false, 60);
-        downloads(alpha, "1.1.0", t0, false, 40);
-        downloads(alpha, "1.0.0", t0, false, 20);
-        downloads(alpha, "2.0.0", t0, true, 30);
-        downloads(alpha, "2.0.0", t1, false, 70);
-        downloads(alpha, "1.1.0", t1, false, 30);
-        downloads(alpha, "2.0.0", t1, true, 20);
-        downloads(alpha, "1.0.0", t2, false, 80);
+        Instant h0 = hour;
+        Instant h1 = noon(t1);
+        Instant h2 = noon(t2);
+        at(alpha, "2.0.0", h0, false, 60);
+        at(alpha, "1.1.0", h0, false, 40);
+        at(alpha, "1.0.0", h0, false, 20);
+        at(alpha, "2.0.0", h0, true, 30);
+        at(alpha, "2.0.0", h1, false, 70);
+        at(alpha, "1.1.0", h1, false, 30);
+        at(alpha, "2.0.0", h1, true, 20);
+        at(alpha, "1.0.0", h2, false, 80);
         categories(alpha, "python_minor", t0, false, "3.12", 70, "3.11", 50);
         categories(alpha, "python_minor", t0, true, "3.12", 30);
         categories(alpha, "python_minor", t1, false, "3.12", 60, "3.11", 40);
@@ -88,13 +109,13 @@ final class DashboardSeed {
 
         long beta = pkg(BETA, null, null, null, false);
         release(beta, "0.1");
-        downloads(beta, "0.1", t0, false, 50);
-        downloads(beta, "0.1", t0, true, 5);
-        downloads(beta, "0.1", t1, false, 40);
+        at(beta, "0.1", h0, false, 50);
+        at(beta, "0.1", h0, true, 5);
+        at(beta, "0.1", h1, false, 40);
 
         long secret = pkg(SECRET, "Hidden", null, null, true);
         release(secret, "1.0");
-        downloads(secret, "1.0", t0, false, 1000);
+        at(secret, "1.0", h0, false, 1000);
 
         demo();
         flush();
@@ -107,16 +128,19 @@ final class DashboardSeed {
 
     /**
      * {@value #DEMO}: 180 days up to today, growing, quieter at weekends, ten releases that take over from each other,
-     * Python minors, systems and installers in proportions like PyPI's, 8% of downloads by mirrors.
+     * Python minors, systems and installers in proportions like PyPI's, 8% of downloads by mirrors. The last
+     * {@value #DEMO_HOURLY_DAYS} days and today (up to the current hour) are made hour by hour, busier in the European
+     * and American day, with an eleventh release, {@value #DEMO_NEW_RELEASE_AGE} hours old, taking over.
      */
     private void demo() {
         long demo = pkg(DEMO, "Demo data for the dashboard screenshot", "https://example.org/pulse-demo", "MIT",
                 false);
         String[] versions = { "0.9.0", "1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0", "2.0.1", "2.1.0", "2.2.0",
-                "2.3.0" };
+                "2.3.0", "2.4.0" };
         for (String version : versions) {
             release(demo, version);
         }
+        Instant newRelease = hour.minus(DEMO_NEW_RELEASE_AGE, ChronoUnit.HOURS);
         int days = 180;
         for (int i = 0; i < days; i++) {
             LocalDate day = today.minusDays(days - 1 - i);
@@ -125,15 +149,22 @@ final class DashboardSeed {
             long mirrored = Math.round(volume * 0.08);
             long direct = Math.round(volume) - mirrored;
             double[] versionWeights = new double[versions.length];
-            for (int v = 0; v < versions.length; v++) {
+            for (int v = 0; v < versions.length - 1; v++) {
                 int released = v * 17;
                 versionWeights[v] = i < released ? 0 : (1 + v * 0.5) * Math.exp(-(i - released) / 110.0);
             }
-            long[] byVersion = split(direct, versionWeights);
-            long[] byVersionMirrored = split(mirrored, versionWeights);
-            for (int v = 0; v < versions.length; v++) {
-                downloads(demo, versions[v], day, false, byVersion[v]);
-                downloads(demo, versions[v], day, true, byVersionMirrored[v]);
+            if (!day.isBefore(today.minusDays(DEMO_HOURLY_DAYS))) {
+                long[] hours = demoHours(demo, versions, versionWeights, day, volume, newRelease);
+                direct = hours[0];
+                mirrored = hours[1];
+            }
+            else {
+                long[] byVersion = split(direct, versionWeights);
+                long[] byVersionMirrored = split(mirrored, versionWeights);
+                for (int v = 0; v < versions.length; v++) {
+                    downloads(demo, versions[v], day, false, byVersion[v]);
+                    downloads(demo, versions[v], day, true, byVersionMirrored[v]);
+                }
             }
             double newer = i / (double) days;
             categoryShares(demo, "python_minor", day, direct, new String[] { "3.13", "3.12", "3.11", "3.10", "3.9",
@@ -147,6 +178,44 @@ final class DashboardSeed {
             categories(demo, "system", day, true, "Linux", mirrored);
             categories(demo, "installer", day, true, "bandersnatch", mirrored);
         }
+    }
+
+    /**
+     * One day of {@value #DEMO} hour by hour (today up to the current hour): the day's volume spread over the hours,
+     * the newest release's share growing from its release on. Returns the day's downloads without and with mirrors.
+     */
+    private long[] demoHours(long demo, String[] versions, double[] dayWeights, LocalDate day, double volume,
+            Instant newRelease) {
+        long direct = 0;
+        long mirroredDay = 0;
+        for (int h = 0; h < 24; h++) {
+            Instant at = day.atTime(h, 0).toInstant(ZoneOffset.UTC);
+            if (at.isAfter(hour)) {
+                break;
+            }
+            double hourVolume = volume * (1 + 0.45 * Math.sin((h - 8) / 24.0 * 2 * Math.PI)) / 24;
+            long mirrored = Math.round(hourVolume * 0.08);
+            long hourDirect = Math.round(hourVolume) - mirrored;
+            double[] weights = dayWeights.clone();
+            double age = ChronoUnit.MINUTES.between(newRelease, at) / 60.0;
+            if (age >= 0) {
+                double share = 0.6 * (1 - Math.exp(-age / 14));
+                double others = 0;
+                for (double weight : dayWeights) {
+                    others += weight;
+                }
+                weights[versions.length - 1] = others * share / (1 - share);
+            }
+            long[] byVersion = split(hourDirect, weights);
+            long[] byVersionMirrored = split(mirrored, weights);
+            for (int v = 0; v < versions.length; v++) {
+                at(demo, versions[v], at, false, byVersion[v]);
+                at(demo, versions[v], at, true, byVersionMirrored[v]);
+            }
+            direct += hourDirect;
+            mirroredDay += mirrored;
+        }
+        return new long[] { direct, mirroredDay };
     }
 
     long pkg(String name, String summary, String homePage, String license, boolean isPrivate) {
@@ -172,6 +241,31 @@ final class DashboardSeed {
         daily.merge(List.of(packageId, day, mirror), n, Long::sum);
         release.merge(List.of(packageId, day, releaseIds.get(packageId + "/" + version), mirror), n, Long::sum);
         total.merge(List.of(day, mirror), n, Long::sum);
+    }
+
+    /** Downloads of a release in the hour starting at {@code at}: its day's rollups and its hour's. */
+    void at(long packageId, String version, Instant at, boolean mirror, long n) {
+        if (n == 0) {
+            return;
+        }
+        downloads(packageId, version, LocalDate.ofInstant(at, ZoneOffset.UTC), mirror, n);
+        hourly.merge(List.of(packageId, at, mirror), n, Long::sum);
+        hourlyRelease.merge(List.of(packageId, at, releaseIds.get(packageId + "/" + version), mirror), n, Long::sum);
+        hourlyTotal.merge(List.of(at, mirror), n, Long::sum);
+    }
+
+    /** A package's downloads in the hour starting at {@code at}. */
+    long hourly(long packageId, Instant at, boolean withMirrors) {
+        return hourly.getOrDefault(List.of(packageId, at, false), 0L)
+                + (withMirrors ? hourly.getOrDefault(List.of(packageId, at, true), 0L) : 0);
+    }
+
+    long releaseId(long packageId, String version) {
+        return releaseIds.get(packageId + "/" + version);
+    }
+
+    static Instant noon(LocalDate day) {
+        return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
     /** Pairs of category and count. */
@@ -239,12 +333,18 @@ final class DashboardSeed {
         batch("INSERT INTO daily_total_downloads (day, mirror, downloads) VALUES (?, ?, ?)", total);
         batch("INSERT INTO daily_total_category_downloads (dimension, day, category, mirror, downloads)"
                 + " VALUES (?, ?, ?, ?, ?)", totalCategory);
+        batch("INSERT INTO hourly_downloads (package_id, hour, mirror, downloads) VALUES (?, ?, ?, ?)", hourly);
+        batch("INSERT INTO hourly_release_downloads (package_id, hour, release_id, mirror, downloads)"
+                + " VALUES (?, ?, ?, ?, ?)", hourlyRelease);
+        batch("INSERT INTO hourly_total_downloads (hour, mirror, downloads) VALUES (?, ?, ?)", hourlyTotal);
     }
 
     private void batch(String sql, Map<List<Object>, Long> rows) {
         List<Object[]> args = new ArrayList<>();
         rows.forEach((key, n) -> {
-            List<Object> row = new ArrayList<>(key);
+            // PgJDBC binds an OffsetDateTime as timestamptz, not an Instant.
+            List<Object> row = new ArrayList<>(key.stream()
+                    .map(value -> value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value).toList());
             row.add(n);
             args.add(row.toArray());
         });
