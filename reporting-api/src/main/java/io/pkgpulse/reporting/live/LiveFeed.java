@@ -9,12 +9,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,15 +66,22 @@ class LiveFeed implements SmartLifecycle {
     /** One thread: reads (so that a topic's reads never overlap), heartbeats, hour changes, clean-up. */
     private final ScheduledThreadPoolExecutor reader;
     private final ThreadPoolExecutor senders;
+    private final Counter reads;
     private Instant lastTickHour;
     private volatile boolean running;
+    /** Set once the streams are being ended: no new ones from then on. */
+    private volatile boolean stopping;
 
-    LiveFeed(LiveQueries queries, LiveProperties properties, JsonMapper json, Clock clock) {
+    LiveFeed(LiveQueries queries, LiveProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.queries = queries;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
         this.slots = new StreamSlots(properties.maxStreamsPerClient(), properties.maxStreams());
+        Gauge.builder("pkgpulse.live.streams", slots, StreamSlots::open).description("Open live streams")
+                .register(meters);
+        this.reads = Counter.builder("pkgpulse.live.reads").description("Reads of numbers for the live streams")
+                .register(meters);
         this.reader = new ScheduledThreadPoolExecutor(1, daemon("pkgpulse-live-reader-"));
         this.reader.setRemoveOnCancelPolicy(true);
         this.senders = new ThreadPoolExecutor(SENDER_THREADS, SENDER_THREADS, 30, TimeUnit.SECONDS,
@@ -83,6 +94,9 @@ class LiveFeed implements SmartLifecycle {
      * The current state follows at once, unless {@code lastEventId} says that the client has it.
      */
     SseEmitter open(VisiblePackage pkg, String client, long lastEventId) {
+        if (stopping) {
+            throw LiveLimitException.stopping();
+        }
         try {
             slots.acquire(client);
         }
@@ -176,7 +190,16 @@ class LiveFeed implements SmartLifecycle {
     private void requestRead(Topic topic) {
         long delay = topic.requestRead(System.nanoTime(), properties.minReadInterval().toNanos());
         if (delay >= 0) {
-            reader.schedule(() -> read(topic), delay, TimeUnit.NANOSECONDS);
+            scheduleRead(topic, delay);
+        }
+    }
+
+    private void scheduleRead(Topic topic, long delayNanos) {
+        try {
+            reader.schedule(() -> read(topic), delayNanos, TimeUnit.NANOSECONDS);
+        }
+        catch (RejectedExecutionException ex) {
+            // Stopping: the streams are being ended.
         }
     }
 
@@ -184,6 +207,7 @@ class LiveFeed implements SmartLifecycle {
         topic.readStarting(System.nanoTime());
         boolean failed = false;
         try {
+            reads.increment();
             LiveSnapshot snapshot = queries.read(topic.packageId, topic.name);
             topic.publish(json.writeValueAsString(snapshot), snapshot.hour(), clock.millis());
         }
@@ -194,12 +218,21 @@ class LiveFeed implements SmartLifecycle {
         }
         long again = topic.readEnded(System.nanoTime(), properties.minReadInterval().toNanos(), failed);
         if (again >= 0) {
-            reader.schedule(() -> read(topic), again, TimeUnit.NANOSECONDS);
+            scheduleRead(topic, again);
         }
     }
 
-    /** Every heartbeat, on the reader thread. */
+    /** Every heartbeat, on the reader thread; an exception would cancel all later ticks. */
     private void tick() {
+        try {
+            heartbeat();
+        }
+        catch (RuntimeException ex) {
+            log.error("Live: heartbeat failed", ex);
+        }
+    }
+
+    private void heartbeat() {
         Instant now = clock.instant();
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         boolean newHour = lastTickHour != null && !hour.equals(lastTickHour);
@@ -233,6 +266,7 @@ class LiveFeed implements SmartLifecycle {
     /** Before the web server's graceful shutdown, which would otherwise wait for the streams to end by themselves. */
     @Override
     public void stop() {
+        stopping = true;
         running = false;
         topics.values().forEach(topic -> topic.streams().forEach(LiveStream::end));
         reader.shutdownNow();

@@ -4,7 +4,10 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 
-/** A stream refused for a limit: 429 for a client with all its streams open, 503 when this process is full. */
+/**
+ * A stream refused for a limit: 429 for a client with all its streams open, 503 when this process is full (or
+ * shutting down).
+ */
 class LiveLimitException extends RuntimeException {
 
     static final URI TOO_MANY_STREAMS = URI.create("/problems/too-many-streams");
@@ -26,6 +29,11 @@ class LiveLimitException extends RuntimeException {
     static LiveLimitException perClient(int limit) {
         return new LiveLimitException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_STREAMS, "Too many streams",
                 "This client has " + limit + " live streams open, as many as it may; close one first.", limit);
+    }
+
+    static LiveLimitException stopping() {
+        return new LiveLimitException(HttpStatus.SERVICE_UNAVAILABLE, NO_STREAM_CAPACITY, "No stream capacity",
+                "This server is shutting down; try again.", 0);
     }
 
     static LiveLimitException overall(int limit) {

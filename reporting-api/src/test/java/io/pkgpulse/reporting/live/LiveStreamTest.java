@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.pkgpulse.reporting.DownloadBatch;
 import io.pkgpulse.reporting.RollupSeed;
+import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.changes.ChangesMissed;
 import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
@@ -301,6 +302,21 @@ class LiveStreamTest {
         SseClient next = open("/api/live?package=live-beta", "192.0.2.20");
         assertThat(next.status).isEqualTo(200);
         assertThat(next.header("RateLimit-Remaining")).isEqualTo("4");
+    }
+
+    /** Its streams end, and only those who may still see it get back in. */
+    @Test
+    void aPackageThatBecomesPrivateEndsItsStreams() throws IOException {
+        SseClient betaStream = open("/api/live?package=live-beta", "192.0.2.40");
+        SseClient alphaStream = open("/api/live?package=live-alpha", "192.0.2.40");
+        await().atMost(Duration.ofSeconds(5)).until(() -> betaStream.events.size() == 1 && alphaStream.events.size() == 1);
+
+        jdbc.update("UPDATE packages SET is_private = true WHERE id = ?", beta);
+        events.publishEvent(new PackageVisibilityChanged("live-beta", true));
+
+        await().atMost(Duration.ofSeconds(5)).until(betaStream::ended);
+        assertThat(alphaStream.ended()).isFalse();
+        assertThat(open("/api/live?package=live-beta", "192.0.2.41").status).isEqualTo(404);
     }
 
     @Test
