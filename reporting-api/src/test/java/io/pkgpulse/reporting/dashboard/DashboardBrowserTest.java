@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.Chromium;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -64,6 +65,9 @@ class DashboardBrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ChangeClock changes;
 
     @Autowired
     Clock clock;
@@ -112,7 +116,7 @@ class DashboardBrowserTest {
         t0 = LocalDate.now(clock);
         t1 = t0.minusDays(1);
         t2 = t0.minusDays(2);
-        seed = new DashboardSeed(jdbc, t0).truncate().standard(clock.instant().minusSeconds(4));
+        seed = new DashboardSeed(jdbc, changes, t0).truncate().standard(clock.instant().minusSeconds(4));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.reporting.WorkerCommits;
+import io.pkgpulse.reporting.changes.ChangeClock;
+
 import io.pkgpulse.model.catalog.Pep440Version;
 import io.pkgpulse.model.catalog.ProjectNames;
 
@@ -28,6 +31,7 @@ final class DashboardSeed {
     static final String DEMO = "pulse-demo";
 
     private final JdbcTemplate jdbc;
+    private final ChangeClock changes;
     final LocalDate today;
 
     private final Map<List<Object>, Long> daily = new LinkedHashMap<>();
@@ -37,8 +41,9 @@ final class DashboardSeed {
     private final Map<List<Object>, Long> totalCategory = new LinkedHashMap<>();
     private final Map<String, Long> releaseIds = new HashMap<>();
 
-    DashboardSeed(JdbcTemplate jdbc, LocalDate today) {
+    DashboardSeed(JdbcTemplate jdbc, ChangeClock changes, LocalDate today) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.today = today;
     }
 
@@ -48,6 +53,7 @@ final class DashboardSeed {
                 TRUNCATE packages, releases, downloads, user_agents, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          consumer_offsets, maintainers CASCADE""");
+        WorkerCommits.announceEverything(jdbc, changes);
         return this;
     }
 
