@@ -10,39 +10,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.pkgpulse.reporting.changes.DownloadsChanged;
-
 /**
  * A batch of downloads committed the way the ingest worker commits one: the daily and hourly rollups of each package
  * and release, the all-package totals, and the {@code pkgpulse_changes} notification naming the changed packages per
- * day, all in one transaction.
+ * day, all in one transaction. PostgreSQL delivers the notification to the API's change listener on commit.
  */
 public final class DownloadBatch {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicLong SEQUENCE = new AtomicLong(1_000_000);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ApplicationEventPublisher events;
     private final List<Row> rows = new ArrayList<>();
 
     private record Row(long packageId, long releaseId, Instant at, boolean mirror, long n) {
     }
 
-    public DownloadBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+    public DownloadBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
     }
 
     /** {@code n} downloads of a release at {@code at}. */
@@ -91,10 +84,6 @@ public final class DownloadBatch {
             }
             jdbc.queryForObject("SELECT pg_notify('pkgpulse_changes', ?)::text", String.class, payload);
         });
-        // Until the reporting API listens to the channel itself (ChangeListener), its event is published here, after
-        // the commit, as the listener would publish it.
-        Map<LocalDate, java.util.Set<Long>> changed = new TreeMap<>(days);
-        events.publishEvent(new DownloadsChanged(SEQUENCE.incrementAndGet(), Instant.now(), changed));
         rows.clear();
         return payload;
     }

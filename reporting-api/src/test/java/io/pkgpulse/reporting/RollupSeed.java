@@ -4,16 +4,22 @@ import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.reporting.changes.ChangeClock;
+
 /**
  * Writes packages, releases and rollup rows the way the ingest worker leaves them, for tests of what the API reads.
- * Each count is added to the package's rollup and to the all-package totals.
+ * Each count is added to the package's rollup and to the all-package totals. Emptying the tables is announced like a
+ * worker's change (so no cached answer outlives it); a test that changes rows after reading them announces that
+ * itself ({@link WorkerCommits}).
  */
 public final class RollupSeed {
 
     private final JdbcTemplate jdbc;
+    private final ChangeClock changes;
 
-    public RollupSeed(JdbcTemplate jdbc) {
+    public RollupSeed(JdbcTemplate jdbc, ChangeClock changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** Empties what the seeds write (and accounts, which depend on packages). */
@@ -22,6 +28,7 @@ public final class RollupSeed {
                 TRUNCATE packages, releases, licenses, downloads, user_agents, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads, consumer_offsets,
                          maintainers CASCADE""");
+        WorkerCommits.announceEverything(jdbc, changes);
     }
 
     public long pkg(String name) {

@@ -1,10 +1,8 @@
 package io.pkgpulse.reporting.badges;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.pkgpulse.reporting.cache.AnswerScope;
+import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
 import io.pkgpulse.reporting.web.BadRequestException;
@@ -21,7 +22,8 @@ import io.pkgpulse.reporting.web.BadRequestException;
 /**
  * Download badges for READMEs: {@code /badge/{package}.svg?period=total|month|week|day}, with an optional
  * {@code label} and {@code color} (a shields.io colour name or hex). Counts are without mirrors, like pypistats'
- * recent downloads; month, week and day end yesterday (UTC), total is all time.
+ * recent downloads; month, week and day end yesterday (UTC), total is all time. Caching headers follow
+ * {@link HttpCaching}: a total is revalidated every time, a period is cached until midnight at most.
  */
 @RestController
 class BadgeController {
@@ -31,11 +33,13 @@ class BadgeController {
 
     private final PackageAccess packages;
     private final StatsQueries queries;
+    private final HttpCaching caching;
     private final Clock clock;
 
-    BadgeController(PackageAccess packages, StatsQueries queries, Clock clock) {
+    BadgeController(PackageAccess packages, StatsQueries queries, HttpCaching caching, Clock clock) {
         this.packages = packages;
         this.queries = queries;
+        this.caching = caching;
         this.clock = clock;
     }
 
@@ -53,19 +57,23 @@ class BadgeController {
             throw new BadRequestException("color", "color must be a colour name such as brightgreen, or hex like 4c1");
         }
         VisiblePackage pkg = packages.require(name);
-        long downloads;
-        String value;
+        String text = label == null ? "downloads" : label;
         if (recent == null) {
-            downloads = queries.totals(pkg.id()).get("without_mirrors");
-            value = BadgeSvg.human(downloads);
+            return svg(caching.respond(AnswerScope.allTime(pkg.id()), pkg.isPrivate(), false, () -> BadgeSvg.render(
+                    text, BadgeSvg.human(queries.totals(pkg.id()).get("without_mirrors")), colour)));
         }
-        else {
-            downloads = queries.sum(pkg.id(), recent.range(LocalDate.now(clock)), false);
-            value = BadgeSvg.human(downloads) + "/" + recent.key();
+        DateRange range = recent.range(LocalDate.now(clock));
+        return svg(caching.respond(new AnswerScope(pkg.id(), range.start(), range.end()), pkg.isPrivate(), true,
+                () -> BadgeSvg.render(text, BadgeSvg.human(queries.sum(pkg.id(), range, false)) + "/" + recent.key(),
+                        colour)));
+    }
+
+    /** The badge as SVG; a 304 has no body, so no type either. */
+    private static ResponseEntity<String> svg(ResponseEntity<String> answer) {
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            return answer;
         }
-        CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(5));
-        return ResponseEntity.ok().contentType(SVG)
-                .cacheControl(pkg.isPrivate() ? cache.cachePrivate() : cache.cachePublic())
-                .body(BadgeSvg.render(label == null ? "downloads" : label, value, colour));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).contentType(SVG)
+                .body(answer.getBody());
     }
 }

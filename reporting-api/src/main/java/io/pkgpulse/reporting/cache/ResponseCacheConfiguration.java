@@ -1,5 +1,7 @@
 package io.pkgpulse.reporting.cache;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -8,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
  * The response cache, between Spring Security (order -100) and the ETag filter (last), so hits carry ETags too. Its
@@ -19,8 +23,9 @@ class ResponseCacheConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "pkgpulse.response-cache.enabled", matchIfMissing = true)
-    ResponseCacheFilter responseCacheFilter(ResponseCacheProperties properties, MeterRegistry meters) {
-        ResponseCacheFilter filter = new ResponseCacheFilter(properties);
+    ResponseCacheFilter responseCacheFilter(ResponseCacheProperties properties, ChangeClock changes, Clock clock,
+            MeterRegistry meters) {
+        ResponseCacheFilter filter = new ResponseCacheFilter(properties, changes, clock);
         CaffeineCacheMetrics.monitor(meters, filter.cache(), "pkgpulse.response-cache");
         return filter;
     }

@@ -27,10 +27,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.changes.ChangesMissed;
 import io.pkgpulse.reporting.changes.DownloadsChanged;
 import io.pkgpulse.reporting.packages.VisiblePackage;
@@ -122,7 +120,7 @@ class LiveFeed implements SmartLifecycle {
         long key = pkg == null ? ALL_KEY : pkg.id();
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         while (true) {
-            Topic topic = topics.computeIfAbsent(key, k -> new Topic(name, packageId));
+            Topic topic = topics.computeIfAbsent(key, k -> new Topic(name, packageId, pkg != null && pkg.isPrivate()));
             LiveStream stream = new LiveStream(topic, client, emitter, senders, properties.retry().toMillis(),
                     this::closed);
             Boolean mustRead = topic.join(stream, lastEventId, hour);
@@ -150,19 +148,13 @@ class LiveFeed implements SmartLifecycle {
                 : event.touches(topic.packageId, first, last));
     }
 
+    /**
+     * Anything may have changed, visibility included (a package made private is announced so, to every instance):
+     * every watched topic is read again, and one whose package turned private ends its streams.
+     */
     @EventListener
     void changesMissed(ChangesMissed event) {
         changed(topic -> true);
-    }
-
-    /**
-     * A package that became private (or public) ends its streams: the clients reconnect, and only those who may
-     * still see it are let in again.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    void visibilityChanged(PackageVisibilityChanged event) {
-        topics.values().stream().filter(topic -> topic.name.equals(event.normalizedName()))
-                .forEach(topic -> topic.streams().forEach(LiveStream::end));
     }
 
     /** Streams open now, in all and of one client address. */
@@ -209,7 +201,8 @@ class LiveFeed implements SmartLifecycle {
         try {
             reads.increment();
             LiveSnapshot snapshot = queries.read(topic.packageId, topic.name);
-            topic.publish(json.writeValueAsString(snapshot), snapshot.hour(), clock.millis());
+            topic.publish(json.writeValueAsString(snapshot), snapshot.hour(), clock.millis(), snapshot.hidden())
+                    .forEach(LiveStream::end);
         }
         catch (RuntimeException ex) {
             // Tried again at the next heartbeat; the streams keep the state they have.

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads a {@link LiveSnapshot} in one statement: today's row of the daily rollup, the last {@value #HOURS} hours of
- * the hourly one and, for a package, its newest versions' downloads in the last {@value #VERSION_HOURS} hours. Each
- * part is a range scan of a primary key (package, then day or hour). The live feed calls it once per change of a
- * watched package, the package page once per view.
+ * the hourly one and, for a package, its newest versions' downloads in the last {@value #VERSION_HOURS} hours and
+ * whether it is private now. Each part is a range scan of a primary key (package, then day or hour). The live feed
+ * calls it once per change of a watched package, the package page once per view.
  */
 @Repository
 public class LiveQueries {
@@ -43,7 +43,9 @@ public class LiveQueries {
                 JOIN releases r ON r.id = d.release_id AND r.package_id = d.package_id
                 WHERE d.package_id = :package AND d.hour BETWEEN :versionsFirst AND :last AND NOT d.mirror
                 GROUP BY d.hour, r.id, r.version, r.major, r.minor, r.micro, r.sort_key) v
-            WHERE newest <= :versions""";
+            WHERE newest <= :versions
+            UNION ALL
+            SELECT 3, NULL, NULL, 0, CASE WHEN is_private THEN 1 ELSE 0 END, 0 FROM packages WHERE id = :package""";
 
     private static final String ALL_SQL = """
             SELECT 0, NULL::timestamptz, NULL, 0, coalesce(sum(downloads), 0),
@@ -70,6 +72,8 @@ public class LiveQueries {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
 
         long[] today = new long[2];
+        // A package that is gone counts as hidden: nobody may see it any more.
+        boolean[] hidden = { packageId != null };
         long[] withMirrors = new long[HOURS];
         long[] withoutMirrors = new long[HOURS];
         // Version rows: rank (newest first) to name, and per rank the downloads of each hour.
@@ -86,6 +90,10 @@ public class LiveQueries {
             if (part == 0) {
                 today[0] = row.getLong(5);
                 today[1] = row.getLong(6);
+                return;
+            }
+            if (part == 3) {
+                hidden[0] = row.getLong(5) == 1;
                 return;
             }
             Instant rowHour = row.getObject(2, OffsetDateTime.class).toInstant();
@@ -115,7 +123,7 @@ public class LiveQueries {
         return new LiveSnapshot(packageId == null ? LiveFeed.ALL : name, day,
                 new LiveSnapshot.Counts(today[0], today[1]), hour,
                 new LiveSnapshot.Counts(withMirrors[HOURS - 1], withoutMirrors[HOURS - 1]),
-                new LiveSnapshot.Hours(first, withMirrors, withoutMirrors), versions);
+                new LiveSnapshot.Hours(first, withMirrors, withoutMirrors), versions, hidden[0]);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -20,12 +21,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param hours       the last {@value LiveQueries#HOURS} hours, {@code hour} last
  * @param versions    per version, without mirrors, in the last {@value LiveQueries#VERSION_HOURS} hours; null for all
  *                    packages
+ * @param hidden      whether the package is private now (or gone); not sent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveSnapshot(@JsonProperty("package") String packageName, @JsonProperty("day") LocalDate day,
         @JsonProperty("today") Counts today, @JsonProperty("hour") Instant hour,
         @JsonProperty("this_hour") Counts thisHour, @JsonProperty("hours") Hours hours,
-        @JsonProperty("versions") Versions versions) {
+        @JsonProperty("versions") Versions versions, @JsonIgnore boolean hidden) {
 
     public record Counts(@JsonProperty("with_mirrors") long withMirrors,
             @JsonProperty("without_mirrors") long withoutMirrors) {

@@ -15,6 +15,8 @@ final class Topic {
 
     final String name;
     final Long packageId;
+    /** Whether the package was private when last looked at: its streams then are its maintainers' only. */
+    private boolean hidden;
 
     private final Set<LiveStream> streams = new LinkedHashSet<>();
     private LiveEvent current;
@@ -27,9 +29,10 @@ final class Topic {
     private Instant unwatchedSince;
     private boolean removed;
 
-    Topic(String name, Long packageId) {
+    Topic(String name, Long packageId, boolean hidden) {
         this.name = name;
         this.packageId = packageId;
+        this.hidden = hidden;
     }
 
     /**
@@ -98,12 +101,20 @@ final class Topic {
     /**
      * The state just read. Equal numbers keep their id, so a client that has them is sent nothing; new numbers get an
      * id above the last one (the clock's milliseconds where possible, so that ids also grow across restarts).
+     * Returns the streams to end instead: all of them, unsent, when the package has just become private (or gone),
+     * since some may belong to callers who may no longer see it; those who may reconnect.
      */
-    synchronized void publish(String data, Instant hour, long millis) {
+    synchronized List<LiveStream> publish(String data, Instant hour, long millis, boolean nowHidden) {
         if (current == null || !current.data().equals(data)) {
             current = new LiveEvent(current == null ? millis : Math.max(current.id() + 1, millis), data, hour);
         }
+        boolean hiddenSince = nowHidden && !hidden;
+        hidden = nowHidden;
+        if (hiddenSince) {
+            return List.copyOf(streams);
+        }
         streams.forEach(this::deliver);
+        return List.of();
     }
 
     /** Drops a topic nobody watched for {@code keep}; returns whether it was dropped. */

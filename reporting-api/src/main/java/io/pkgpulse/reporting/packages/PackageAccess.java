@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -14,12 +15,15 @@ import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.reporting.accounts.CurrentUser;
 import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.cache.ResponseCacheProperties;
+import io.pkgpulse.reporting.changes.ChangesMissed;
 
 /**
  * Finds a package by any spelling of its name (PEP 503), if the caller may see it: public packages to everyone,
  * private ones to their maintainers only. A package the caller may not see is reported exactly like one that does not
  * exist, so that private names do not leak. Public packages are remembered for the response cache's ttl (every
- * statistics request starts here); a package that changes visibility is forgotten once the change is committed.
+ * statistics request starts here); a package that changes visibility is forgotten once the change is committed, and
+ * all are forgotten when notifications may have been missed or everything is announced as changed (which a
+ * visibility change on another API instance announces).
  */
 @Component
 public class PackageAccess {
@@ -69,6 +73,14 @@ public class PackageAccess {
         if (publicPackages != null) {
             generation.incrementAndGet();
             publicPackages.invalidate(event.normalizedName());
+        }
+    }
+
+    @EventListener
+    void changesMissed(ChangesMissed missed) {
+        if (publicPackages != null) {
+            generation.incrementAndGet();
+            publicPackages.invalidateAll();
         }
     }
 

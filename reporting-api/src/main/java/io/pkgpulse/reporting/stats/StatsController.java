@@ -1,13 +1,12 @@
 package io.pkgpulse.reporting.stats;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.pkgpulse.model.rollups.Dimension;
+import io.pkgpulse.reporting.cache.AnswerScope;
+import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
 import io.pkgpulse.reporting.web.BadRequestException;
@@ -24,22 +25,23 @@ import io.pkgpulse.reporting.web.BadRequestException;
  * Daily download statistics, in pypistats.org's paths and shapes, then more. {@code {package}} is matched after
  * PEP 503 normalisation; {@code __all__} means all packages. Every series takes {@code start_date} and
  * {@code end_date}; category series count without mirrors unless {@code mirrors=true}. JSON by default, CSV with
- * {@code Accept: text/csv} or {@code ?format=csv}.
+ * {@code Accept: text/csv} or {@code ?format=csv}. Caching headers follow {@link HttpCaching}.
  */
 @RestController
 @RequestMapping("/api")
 class StatsController {
 
     static final String ALL = "__all__";
-    private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
     private final StatsQueries queries;
     private final PackageAccess packages;
+    private final HttpCaching caching;
     private final Clock clock;
 
-    StatsController(StatsQueries queries, PackageAccess packages, Clock clock) {
+    StatsController(StatsQueries queries, PackageAccess packages, HttpCaching caching, Clock clock) {
         this.queries = queries;
         this.packages = packages;
+        this.caching = caching;
         this.clock = clock;
     }
 
@@ -51,13 +53,17 @@ class StatsController {
         RecentPeriod only = period == null ? null : RecentPeriod.of(period)
                 .orElseThrow(() -> new BadRequestException("period", "period must be day, week or month"));
         LocalDate today = LocalDate.now(clock);
-        Map<String, Long> data = new LinkedHashMap<>();
-        for (RecentPeriod each : RecentPeriod.values()) {
-            if (only == null || only == each) {
-                data.put("last_" + each.key(), queries.sum(target.id(), each.range(today), mirrors));
-            }
-        }
-        return respond(target, new Recent(target.name(), "recent_downloads", data));
+        DateRange covered = (only == null ? RecentPeriod.MONTH : only).range(today);
+        return caching.respond(new AnswerScope(target.id(), covered.start(), covered.end()), target.isPrivate(), true,
+                () -> {
+                    Map<String, Long> data = new LinkedHashMap<>();
+                    for (RecentPeriod each : RecentPeriod.values()) {
+                        if (only == null || only == each) {
+                            data.put("last_" + each.key(), queries.sum(target.id(), each.range(today), mirrors));
+                        }
+                    }
+                    return new Recent(target.name(), "recent_downloads", data);
+                });
     }
 
     @GetMapping("/packages/{package}/overall")
@@ -65,8 +71,9 @@ class StatsController {
             @RequestParam(required = false) Boolean mirrors, @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = target(name);
-        return respond(target, new Series(target.name(), "overall_downloads",
-                queries.overall(target.id(), DateRange.of(start, end, clock), mirrors)));
+        DateRange range = DateRange.of(start, end, clock);
+        return respond(target, range,
+                () -> new Series(target.name(), "overall_downloads", queries.overall(target.id(), range, mirrors)));
     }
 
     @GetMapping("/packages/{package}/python_major")
@@ -136,22 +143,25 @@ class StatsController {
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = packageTarget(name, "version");
         checkFilter("version", version);
-        return respond(target, new Series(target.name(), "version_downloads",
-                queries.versions(target.id(), DateRange.of(start, end, clock), mirrors, version)));
+        DateRange range = DateRange.of(start, end, clock);
+        return respond(target, range, () -> new Series(target.name(), "version_downloads",
+                queries.versions(target.id(), range, mirrors, version)));
     }
 
     @GetMapping("/packages/{package}/total")
     ResponseEntity<Recent> total(@PathVariable("package") String name) {
         Target target = target(name);
-        return respond(target, new Recent(target.name(), "total_downloads", queries.totals(target.id())));
+        return caching.respond(AnswerScope.allTime(target.id()), target.isPrivate(), false,
+                () -> new Recent(target.name(), "total_downloads", queries.totals(target.id())));
     }
 
     @GetMapping("/packages/{package}/version_totals")
     ResponseEntity<VersionTotals> versionTotals(@PathVariable("package") String name,
             @RequestParam(defaultValue = "false") boolean mirrors) {
         Target target = packageTarget(name, "version_totals");
-        return respond(target, new VersionTotals(target.name(), "version_total_downloads",
-                queries.versionTotals(target.id(), mirrors)));
+        return caching.respond(AnswerScope.allTime(target.id()), target.isPrivate(), false,
+                () -> new VersionTotals(target.name(), "version_total_downloads",
+                        queries.versionTotals(target.id(), mirrors)));
     }
 
     @GetMapping("/stats/top")
@@ -161,16 +171,17 @@ class StatsController {
             throw new BadRequestException("limit", "limit must be between 1 and 100");
         }
         LocalDate day = date == null ? LocalDate.now(clock) : DateRange.of(date, date, clock).start();
-        Top top = new Top("top_packages", day, queries.top(day, limit, mirrors));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(top);
+        return caching.respond(new AnswerScope(null, day, day), false, date == null,
+                () -> new Top("top_packages", day, queries.top(day, limit, mirrors)));
     }
 
     private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
             String start, String end) {
         Target target = target(name);
         checkFilter(dimension.dbName(), filter);
-        return respond(target, new Series(target.name(), dimension.dbName() + "_downloads",
-                queries.categories(target.id(), dimension, DateRange.of(start, end, clock), mirrors, filter)));
+        DateRange range = DateRange.of(start, end, clock);
+        return respond(target, range, () -> new Series(target.name(), dimension.dbName() + "_downloads",
+                queries.categories(target.id(), dimension, range, mirrors, filter)));
     }
 
     private static void checkFilter(String parameter, String value) {
@@ -202,10 +213,9 @@ class StatsController {
         return target(name);
     }
 
-    /** Public stats may be cached by anyone for a minute; a private package's only by the caller. */
-    private static <T> ResponseEntity<T> respond(Target target, T body) {
-        CacheControl cache = CacheControl.maxAge(MAX_AGE);
-        return ResponseEntity.ok().cacheControl(target.isPrivate() ? cache.cachePrivate() : cache.cachePublic())
-                .body(body);
+    /** A series over {@code range}: public stats may be cached by anyone, a private package's only by the caller. */
+    private <T> ResponseEntity<T> respond(Target target, DateRange range, Supplier<T> body) {
+        return caching.respond(new AnswerScope(target.id(), range.start(), range.end()), target.isPrivate(), false,
+                body);
     }
 }

@@ -14,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.pkgpulse.reporting.WorkerCommits;
+import io.pkgpulse.reporting.changes.ChangeClock;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +47,12 @@ public final class AccountsFixture {
                          daily_release_downloads, daily_category_downloads, daily_total_downloads,
                          daily_total_category_downloads, hourly_downloads, hourly_release_downloads,
                          hourly_total_downloads CASCADE""");
+        WorkerCommits.announceEverything(jdbc, changes());
+    }
+
+    /** The API's view of changes, to wait until it has heard of one. */
+    public ChangeClock changes() {
+        return mvc.getDispatcherServlet().getWebApplicationContext().getBean(ChangeClock.class);
     }
 
     public long signup(String name, String email) throws Exception {

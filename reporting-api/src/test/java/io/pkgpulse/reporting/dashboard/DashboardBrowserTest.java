@@ -42,12 +42,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.pkgpulse.reporting.DownloadBatch;
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.Chromium;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -79,13 +79,13 @@ class DashboardBrowserTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    ChangeClock changes;
+
+    @Autowired
     Clock clock;
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     DashboardSeed seed;
     LocalDate t0;
@@ -131,7 +131,7 @@ class DashboardBrowserTest {
         t0 = LocalDate.now(clock);
         t1 = t0.minusDays(1);
         t2 = t0.minusDays(2);
-        seed = new DashboardSeed(jdbc, t0).truncate().standard(clock.instant().minusSeconds(4));
+        seed = new DashboardSeed(jdbc, changes, t0).truncate().standard(clock.instant().minusSeconds(4));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -439,7 +439,7 @@ class DashboardBrowserTest {
     }
 
     private DownloadBatch batch() {
-        return new DownloadBatch(jdbc, transactions, events);
+        return new DownloadBatch(jdbc, transactions);
     }
 
     /** The adoption chart: its labels, versions, and the last hour's downloads and shares. */

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
@@ -45,6 +46,9 @@ class DashboardPagesTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    ChangeClock changes;
+
+    @Autowired
     Clock clock;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -54,7 +58,7 @@ class DashboardPagesTest {
     @BeforeEach
     void seed() {
         today = LocalDate.now(clock);
-        seed = new DashboardSeed(jdbc, today).truncate().standard(clock.instant().minusSeconds(4));
+        seed = new DashboardSeed(jdbc, changes, today).truncate().standard(clock.instant().minusSeconds(4));
     }
 
     @Test

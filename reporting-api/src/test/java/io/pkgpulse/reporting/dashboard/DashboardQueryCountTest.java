@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -23,7 +24,9 @@ import io.pkgpulse.testsupport.TestInfrastructure;
  * A page costs a fixed handful of SQL statements whatever its range: no query per day, version or category. MockMvc
  * runs the request, template included, on the test's thread, where the statement counter counts.
  */
-@SpringBootTest(properties = "pkgpulse.ratelimit.enabled=false")
+@SpringBootTest(properties = { "pkgpulse.ratelimit.enabled=false",
+        // What the database is asked, not what memory answers.
+        "pkgpulse.response-cache.enabled=false" })
 @AutoConfigureMockMvc
 @Import({ TestInfrastructure.class, SqlStatementCounter.class })
 class DashboardQueryCountTest {
@@ -35,6 +38,9 @@ class DashboardQueryCountTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    ChangeClock changes;
+
+    @Autowired
     Clock clock;
 
     LocalDate today;
@@ -42,7 +48,7 @@ class DashboardQueryCountTest {
     @BeforeEach
     void seed() {
         today = LocalDate.now(clock);
-        new DashboardSeed(jdbc, today).truncate().standard(clock.instant());
+        new DashboardSeed(jdbc, changes, today).truncate().standard(clock.instant());
     }
 
     @Test

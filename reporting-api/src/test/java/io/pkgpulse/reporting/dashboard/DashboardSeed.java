@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.reporting.WorkerCommits;
+import io.pkgpulse.reporting.changes.ChangeClock;
+
 import io.pkgpulse.model.catalog.Pep440Version;
 import io.pkgpulse.model.catalog.ProjectNames;
 
@@ -37,6 +40,7 @@ final class DashboardSeed {
     static final int DEMO_NEW_RELEASE_AGE = 40;
 
     private final JdbcTemplate jdbc;
+    private final ChangeClock changes;
     final LocalDate today;
     /** The start of the current UTC hour (of {@code today}'s last hour if the clock has passed midnight since). */
     final Instant hour;
@@ -51,8 +55,9 @@ final class DashboardSeed {
     private final Map<List<Object>, Long> hourlyTotal = new LinkedHashMap<>();
     private final Map<String, Long> releaseIds = new HashMap<>();
 
-    DashboardSeed(JdbcTemplate jdbc, LocalDate today) {
+    DashboardSeed(JdbcTemplate jdbc, ChangeClock changes, LocalDate today) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.today = today;
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant lastOfToday = today.atTime(23, 0).toInstant(ZoneOffset.UTC);
@@ -66,6 +71,7 @@ final class DashboardSeed {
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          hourly_downloads, hourly_release_downloads, hourly_total_downloads, consumer_offsets,
                          maintainers CASCADE""");
+        WorkerCommits.announceEverything(jdbc, changes);
         return this;
     }
 
@@ -123,6 +129,8 @@ final class DashboardSeed {
                 INSERT INTO consumer_offsets (consumer_group, topic, kafka_partition, next_offset, updated_at)
                 VALUES ('pkgpulse-ingest', 'pypi.downloads.v1', 0, 1234, ?), ('pkgpulse-ingest', 'pypi.downloads.v1', 1, 99, ?)""",
                 Timestamp.from(lastBatch), Timestamp.from(lastBatch.minusSeconds(3600)));
+        // Written by hand, so announced by hand (a stream of a page still open from a test before is read again).
+        WorkerCommits.announceEverything(jdbc, changes);
         return this;
     }
 

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,8 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.pkgpulse.reporting.DownloadBatch;
 import io.pkgpulse.reporting.RollupSeed;
-import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
-import io.pkgpulse.reporting.changes.ChangesMissed;
+import io.pkgpulse.reporting.WorkerCommits;
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -63,7 +62,7 @@ class LiveStreamTest {
     PlatformTransactionManager transactions;
 
     @Autowired
-    ApplicationEventPublisher events;
+    ChangeClock changes;
 
     @Autowired
     LiveFeed feed;
@@ -84,9 +83,9 @@ class LiveStreamTest {
     void seed() {
         // Streams of the test before may still be open until a heartbeat finds them closed.
         await().atMost(Duration.ofSeconds(10)).until(() -> feed.openStreams() == 0);
-        RollupSeed rollups = new RollupSeed(jdbc);
-        rollups.truncate();
         jdbc.execute("TRUNCATE hourly_downloads, hourly_release_downloads, hourly_total_downloads");
+        RollupSeed rollups = new RollupSeed(jdbc, changes);
+        rollups.truncate();
         hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         today = LocalDate.ofInstant(hour, ZoneOffset.UTC);
         alpha = rollups.pkg("Live_Alpha");
@@ -97,8 +96,6 @@ class LiveStreamTest {
         batch().add(alpha, alpha2, hour, false, 30).add(alpha, alpha1, hour, false, 10).add(alpha, alpha2, hour, true, 5)
                 .add(alpha, alpha1, hour.minus(1, ChronoUnit.HOURS), false, 7)
                 .add(beta, beta1, hour, false, 3).commit();
-        // The tables were emptied behind the feed's back, as if the database had been replaced.
-        events.publishEvent(new ChangesMissed(1, Instant.now()));
     }
 
     @AfterEach
@@ -124,6 +121,7 @@ class LiveStreamTest {
         assertThat(Long.parseLong(first.id())).isPositive();
         JsonNode state = JSON.readTree(first.data());
         assertThat(state.get("package").asString()).isEqualTo("live-alpha");
+        assertThat(state.has("hidden")).isFalse();
         assertThat(state.get("day").asString()).isEqualTo(today.toString());
         // The 7 downloads of the hour before are today's unless this hour is the day's first.
         long before = LocalDate.ofInstant(hour.minus(1, ChronoUnit.HOURS), ZoneOffset.UTC).equals(today) ? 7 : 0;
@@ -209,9 +207,9 @@ class LiveStreamTest {
         SseClient stream = open("/api/live?package=live-beta", "192.0.2.5");
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.events.size() == 1);
 
-        // A change whose notification was lost: only ChangesMissed tells the feed.
+        // A change that names no package: the API's listener publishes ChangesMissed, as after a lost connection.
         jdbc.update("UPDATE daily_downloads SET downloads = downloads + 1000 WHERE package_id = ? AND NOT mirror", beta);
-        events.publishEvent(new ChangesMissed(2, Instant.now()));
+        WorkerCommits.announceEverything(jdbc, changes);
 
         await().atMost(Duration.ofSeconds(2)).until(() -> stream.events.size() == 2);
         assertThat(JSON.readTree(stream.last().data()).get("today").get("without_mirrors").asLong()).isEqualTo(1003);
@@ -311,8 +309,9 @@ class LiveStreamTest {
         SseClient alphaStream = open("/api/live?package=live-alpha", "192.0.2.40");
         await().atMost(Duration.ofSeconds(5)).until(() -> betaStream.events.size() == 1 && alphaStream.events.size() == 1);
 
+        // As a visibility change announces itself to every instance: anything may have changed.
         jdbc.update("UPDATE packages SET is_private = true WHERE id = ?", beta);
-        events.publishEvent(new PackageVisibilityChanged("live-beta", true));
+        WorkerCommits.announceEverything(jdbc, changes);
 
         await().atMost(Duration.ofSeconds(5)).until(betaStream::ended);
         assertThat(alphaStream.ended()).isFalse();
@@ -340,7 +339,7 @@ class LiveStreamTest {
     }
 
     private DownloadBatch batch() {
-        return new DownloadBatch(jdbc, transactions, events);
+        return new DownloadBatch(jdbc, transactions);
     }
 
     /** Runs on the feed's reader thread, where the SQL statement counter counts its reads. */

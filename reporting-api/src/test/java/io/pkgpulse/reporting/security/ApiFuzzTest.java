@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.pkgpulse.reporting.RollupSeed;
 import io.pkgpulse.reporting.accounts.AccountsFixture;
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
@@ -120,6 +121,9 @@ class ApiFuzzTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ChangeClock changes;
+
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final Random random = new Random(SEED);
@@ -130,7 +134,7 @@ class ApiFuzzTest {
 
     @BeforeAll
     void packagesAndACaller() throws Exception {
-        RollupSeed seed = new RollupSeed(jdbc);
+        RollupSeed seed = new RollupSeed(jdbc, changes);
         seed.truncate();
         jdbc.execute("TRUNCATE users, api_keys, password_resets CASCADE");
         long requests = seed.pkg("requests");

@@ -46,7 +46,9 @@ import io.pkgpulse.testsupport.TestInfrastructure;
  * its plan with {@code EXPLAIN}: the rollup is read through its index and no table is scanned sequentially. Then it
  * drops the index inside a rolled-back transaction and sees the plan change, so a lost index fails this test.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.ratelimit.enabled=false",
+        // What the database is asked, not what memory answers.
+        "pkgpulse.response-cache.enabled=false" })
 @Import({ TestInfrastructure.class, QueryPlanTest.CapturedQueries.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryPlanTest {

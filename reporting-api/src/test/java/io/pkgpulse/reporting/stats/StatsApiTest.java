@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.pkgpulse.reporting.HttpApi;
 import io.pkgpulse.reporting.RollupSeed;
+import io.pkgpulse.reporting.WorkerCommits;
+import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /** The stats endpoints over real HTTP: pypistats' shapes, the extra series, parameters, errors, CSV and caching. */
@@ -34,6 +36,9 @@ class StatsApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ChangeClock changes;
 
     @Autowired
     Clock clock;
@@ -49,7 +54,7 @@ class StatsApiTest {
         today = LocalDate.now(clock);
         yesterday = today.minusDays(1);
         twoDaysAgo = today.minusDays(2);
-        RollupSeed seed = new RollupSeed(jdbc);
+        RollupSeed seed = new RollupSeed(jdbc, changes);
         seed.truncate();
         long zope = seed.pkg("Zope.Interface");
         long v6 = seed.release(zope, "6.4");
@@ -216,10 +221,15 @@ class StatsApiTest {
         HttpResponse<String> first = api.get("/api/packages/requests/overall");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
-        assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+        // Today is not over: revalidate every time. Completed days: cache for an hour.
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache, public");
+        assertThat(api.get("/api/packages/requests/overall?end_date=" + today.minusDays(1)).headers()
+                .firstValue("Cache-Control")).hasValue("max-age=3600, public");
         assertThat(api.get("/api/packages/requests/overall", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        new RollupSeed(jdbc).downloads(jdbc.queryForObject("SELECT id FROM packages WHERE name = 'requests'", Long.class),
+        long requests = jdbc.queryForObject("SELECT id FROM packages WHERE name = 'requests'", Long.class);
+        new RollupSeed(jdbc, changes).downloads(requests,
                 jdbc.queryForObject("SELECT id FROM releases WHERE version = '2.32.3'", Long.class), today, false, 1);
+        WorkerCommits.announce(jdbc, changes, today, requests);
         assertThat(api.get("/api/packages/requests/overall", "If-None-Match", etag).statusCode())
                 .as("new downloads change the ETag").isEqualTo(200);
     }
