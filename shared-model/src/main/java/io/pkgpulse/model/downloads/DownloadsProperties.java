@@ -1,6 +1,8 @@
 package io.pkgpulse.model.downloads;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,5 +29,13 @@ public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @
         if (partitionsAhead < 1) {
             throw new IllegalArgumentException("pkgpulse.downloads.partitions-ahead must be at least 1");
         }
+    }
+
+    /**
+     * The oldest hour the hourly rollups keep at {@code now}: {@code now - hourlyRetention}, truncated to the UTC
+     * hour. The worker counts no event of an earlier hour hourly and deletes earlier hours.
+     */
+    public Instant firstHourlyHour(Instant now) {
+        return now.minus(hourlyRetention).truncatedTo(ChronoUnit.HOURS);
     }
 }
