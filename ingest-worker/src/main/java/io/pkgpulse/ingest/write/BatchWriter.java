@@ -24,8 +24,9 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
  * Writes one batch in one database transaction: the raw rows (binary COPY), the daily and hourly rollup increments,
- * and the consumer offsets the batch advances. Either all of it is committed or none of it, which is what makes
- * counting exactly-once: a batch whose offsets did not commit is consumed again, one whose offsets did is never.
+ * the change notifications naming what it changed, and the consumer offsets the batch advances. Either all of it is
+ * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
+ * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
  */
 @Component
 public class BatchWriter {
@@ -105,6 +106,10 @@ public class BatchWriter {
                 }
                 copyRows(connection, events, agentIds);
                 phases.mark("copy");
+                // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
+                // locked for a round trip less.
+                ChangeNotifications.send(connection, increments.packagesByDay());
+                phases.mark("notify");
                 RollupWriter.write(connection, increments);
                 phases.mark("rollups");
             }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.model.rollups.Dimension;
@@ -173,5 +174,14 @@ final class RollupIncrements {
 
     TreeMap<TotalHour, Long> totalHours() {
         return new TreeMap<>(totalHours);
+    }
+
+    /** The packages the batch changed, by UTC day, in order: what its change notifications name. */
+    TreeMap<LocalDate, TreeSet<Long>> packagesByDay() {
+        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>();
+        for (PackageDay key : packages.keySet()) {
+            changed.computeIfAbsent(key.day(), day -> new TreeSet<>()).add(key.packageId());
+        }
+        return changed;
     }
 }
