@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Raw download storage settings ({@code pkgpulse.downloads.*}).
  *
- * @param rawRetention how long raw rows are kept; older day partitions are dropped. Rollups are kept forever.
+ * @param rawRetention how long raw rows are kept; older day partitions are dropped. Daily rollups are kept forever.
  * @param partitionsAhead how many future UTC days get their partition in advance
  * @param hourlyRetention how far back the hourly rollups reach: the worker deletes older hours, and the API refuses
  *        hourly ranges that start before {@code now - hourlyRetention} (truncated to the hour)
