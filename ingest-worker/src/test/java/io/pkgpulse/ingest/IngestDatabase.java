@@ -33,6 +33,7 @@ public final class IngestDatabase {
         jdbc.execute("""
                 TRUNCATE packages, releases, downloads, user_agents, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
+                         hourly_downloads, hourly_release_downloads, hourly_total_downloads,
                          consumer_offsets CASCADE""");
     }
 
@@ -63,6 +64,55 @@ public final class IngestDatabase {
         return counts("""
                 SELECT p.normalized_name, sum(dd.downloads) FROM daily_downloads dd JOIN packages p ON p.id = dd.package_id
                 GROUP BY 1""");
+    }
+
+    /** Raw rows per "package|hour", the hour as an instant ({@code 2026-11-26T10:00:00Z}). */
+    public Map<String, Long> rawPerPackageHour() {
+        return counts("""
+                SELECT p.normalized_name || '|' || %s, count(*)
+                FROM downloads d JOIN packages p ON p.id = d.package_id GROUP BY 1"""
+                .formatted(utcHour("d.downloaded_at")));
+    }
+
+    /** {@code hourly_downloads} per "package|hour", mirrors and not summed. */
+    public Map<String, Long> hourlyPerPackageHour() {
+        return counts("""
+                SELECT p.normalized_name || '|' || %s, sum(h.downloads)
+                FROM hourly_downloads h JOIN packages p ON p.id = h.package_id GROUP BY 1"""
+                .formatted(utcHour("h.hour")));
+    }
+
+    /** Raw rows per "package|version|hour". */
+    public Map<String, Long> rawPerReleaseHour() {
+        return counts("""
+                SELECT p.normalized_name || '|' || r.version || '|' || %s, count(*)
+                FROM downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id
+                GROUP BY 1"""
+                .formatted(utcHour("d.downloaded_at")));
+    }
+
+    /** {@code hourly_release_downloads} per "package|version|hour", mirrors and not summed. */
+    public Map<String, Long> hourlyPerReleaseHour() {
+        return counts("""
+                SELECT p.normalized_name || '|' || r.version || '|' || %s, sum(h.downloads)
+                FROM hourly_release_downloads h JOIN packages p ON p.id = h.package_id
+                JOIN releases r ON r.id = h.release_id GROUP BY 1"""
+                .formatted(utcHour("h.hour")));
+    }
+
+    /** Raw rows per hour. */
+    public Map<String, Long> rawPerHour() {
+        return counts("SELECT " + utcHour("downloaded_at") + ", count(*) FROM downloads GROUP BY 1");
+    }
+
+    /** {@code hourly_total_downloads} per hour, mirrors and not summed. */
+    public Map<String, Long> hourlyTotalPerHour() {
+        return counts("SELECT " + utcHour("hour") + ", sum(downloads) FROM hourly_total_downloads GROUP BY 1");
+    }
+
+    /** SQL for the UTC hour of a timestamptz as Java prints an {@code Instant}: {@code 2026-11-26T10:00:00Z}. */
+    public static String utcHour(String timestamptz) {
+        return "to_char(date_trunc('hour', " + timestamptz + " AT TIME ZONE 'UTC'), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     }
 
     public Map<String, Long> counts(String sql, Object... args) {

@@ -1,6 +1,8 @@
 package io.pkgpulse.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,7 +29,7 @@ public final class RollupSeed {
         jdbc.execute("""
                 TRUNCATE packages, releases, licenses, downloads, user_agents, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads, consumer_offsets,
-                         maintainers CASCADE""");
+                         maintainers, hourly_downloads, hourly_release_downloads, hourly_total_downloads CASCADE""");
         WorkerCommits.announceEverything(jdbc, changes);
     }
 
@@ -74,5 +76,23 @@ public final class RollupSeed {
                 ON CONFLICT (dimension, day, category, mirror)
                 DO UPDATE SET downloads = daily_total_category_downloads.downloads + EXCLUDED.downloads""",
                 dimension, day, category, mirror, n);
+    }
+
+    /** Downloads of a release in a UTC hour (its start): the package's and release's hourly rollups, and the totals. */
+    public void hourly(long packageId, long releaseId, Instant hour, boolean mirror, long n) {
+        var at = hour.atOffset(ZoneOffset.UTC);
+        jdbc.update("""
+                INSERT INTO hourly_downloads VALUES (?, ?, ?, ?)
+                ON CONFLICT (package_id, hour, mirror) DO UPDATE SET downloads = hourly_downloads.downloads + EXCLUDED.downloads""",
+                packageId, at, mirror, n);
+        jdbc.update("""
+                INSERT INTO hourly_release_downloads VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (package_id, hour, release_id, mirror)
+                DO UPDATE SET downloads = hourly_release_downloads.downloads + EXCLUDED.downloads""",
+                packageId, at, releaseId, mirror, n);
+        jdbc.update("""
+                INSERT INTO hourly_total_downloads VALUES (?, ?, ?)
+                ON CONFLICT (hour, mirror) DO UPDATE SET downloads = hourly_total_downloads.downloads + EXCLUDED.downloads""",
+                at, mirror, n);
     }
 }

@@ -11,18 +11,22 @@ import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Keeps day partitions ready ahead of the stream (yesterday to {@code partitions-ahead} days from now) and drops
- * raw days older than the retention. Runs once at start-up, before any event is consumed, then every hour.
+ * Keeps day partitions ready ahead of the stream (yesterday to {@code partitions-ahead} days from now), drops raw
+ * days older than the raw retention and deletes hourly rollups older than the hourly retention. Runs once at
+ * start-up, before any event is consumed, then every hour.
  */
 @Component
 class PartitionMaintenance implements InitializingBean {
 
     private final DownloadPartitions partitions;
+    private final HourlyRollupRetention hourlyRollups;
     private final DownloadsProperties properties;
     private final Clock clock;
 
-    PartitionMaintenance(DownloadPartitions partitions, DownloadsProperties properties, Clock clock) {
+    PartitionMaintenance(DownloadPartitions partitions, HourlyRollupRetention hourlyRollups,
+            DownloadsProperties properties, Clock clock) {
         this.partitions = partitions;
+        this.hourlyRollups = hourlyRollups;
         this.properties = properties;
         this.clock = clock;
     }
@@ -38,5 +42,6 @@ class PartitionMaintenance implements InitializingBean {
         LocalDate today = LocalDate.now(clock);
         partitions.create(today.minusDays(1), today.plusDays(properties.partitionsAhead()));
         partitions.dropBefore(today.minusDays(properties.rawRetention().toDays()));
+        hourlyRollups.deleteBefore(properties.firstHourlyHour(clock.instant()));
     }
 }

@@ -2,6 +2,7 @@ package io.pkgpulse.ingest.write;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -19,11 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.events.ValidEvent;
+import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Writes one batch in one database transaction: the raw rows (binary COPY), the rollup increments, and the consumer
- * offsets the batch advances. Either all of it is committed or none of it, which is what makes counting
- * exactly-once: a batch whose offsets did not commit is consumed again, one whose offsets did is never.
+ * Writes one batch in one database transaction: the raw rows (binary COPY), the daily and hourly rollup increments,
+ * the change notifications naming what it changed, and the consumer offsets the batch advances. Either all of it is
+ * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
+ * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
  */
 @Component
 public class BatchWriter {
@@ -33,20 +36,25 @@ public class BatchWriter {
     private final StoredOffsets offsets;
     private final UserAgentIds userAgents;
     private final DayPartitions days;
+    private final DownloadsProperties downloads;
+    private final Clock clock;
     private final boolean synchronousCommit;
 
     /**
      * @param properties {@code synchronous-commit=false} lets a batch's commit return before its WAL reaches the
      *        disk. A database crash can then lose the last batches, but their offsets with them, so they are
      *        consumed again: counting stays exactly-once and a commit stops waiting for an fsync.
+     * @param downloads {@code hourly-retention}: an event of an older hour is counted in the daily rollups only
      */
     BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, UserAgentIds userAgents,
-            DayPartitions days, IngestProperties properties) {
+            DayPartitions days, IngestProperties properties, DownloadsProperties downloads, Clock clock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.offsets = offsets;
         this.userAgents = userAgents;
         this.days = days;
+        this.downloads = downloads;
+        this.clock = clock;
         this.synchronousCommit = properties.synchronousCommit();
     }
 
@@ -73,7 +81,7 @@ public class BatchWriter {
             BatchPhases phases) {
         Set<String> agents = new HashSet<>();
         Set<LocalDate> eventDays = new HashSet<>();
-        RollupIncrements increments = new RollupIncrements();
+        RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(clock.instant()));
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
             if (event.userAgent() != null) {
@@ -98,6 +106,10 @@ public class BatchWriter {
                 }
                 copyRows(connection, events, agentIds);
                 phases.mark("copy");
+                // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
+                // locked for a round trip less.
+                ChangeNotifications.send(connection, increments.packagesByDay());
+                phases.mark("notify");
                 RollupWriter.write(connection, increments);
                 phases.mark("rollups");
             }

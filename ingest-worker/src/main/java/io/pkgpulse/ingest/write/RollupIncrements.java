@@ -1,16 +1,19 @@
 package io.pkgpulse.ingest.write;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.model.rollups.Dimension;
 
 /**
- * A batch's contribution to every daily rollup, counted in memory so that each rollup row is written once per
- * batch. Keys come out sorted (each in its table's key order), so concurrent workers lock rollup rows in the same
+ * A batch's contribution to every daily and hourly rollup, counted in memory so that each rollup row is written once
+ * per batch. Keys come out sorted (each in its table's key order), so concurrent workers lock rollup rows in the same
  * order and cannot deadlock. This runs for every event, seven dimensions each, so keys compare without lambdas.
  */
 final class RollupIncrements {
@@ -70,6 +73,37 @@ final class RollupIncrements {
         }
     }
 
+    record PackageHour(long packageId, Instant hour, boolean mirror) implements Comparable<PackageHour> {
+
+        @Override
+        public int compareTo(PackageHour o) {
+            int c = Long.compare(packageId, o.packageId);
+            c = c != 0 ? c : hour.compareTo(o.hour);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record ReleaseHour(long packageId, Instant hour, long releaseId, boolean mirror)
+            implements Comparable<ReleaseHour> {
+
+        @Override
+        public int compareTo(ReleaseHour o) {
+            int c = Long.compare(packageId, o.packageId);
+            c = c != 0 ? c : hour.compareTo(o.hour);
+            c = c != 0 ? c : Long.compare(releaseId, o.releaseId);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
+    record TotalHour(Instant hour, boolean mirror) implements Comparable<TotalHour> {
+
+        @Override
+        public int compareTo(TotalHour o) {
+            int c = hour.compareTo(o.hour);
+            return c != 0 ? c : Boolean.compare(mirror, o.mirror);
+        }
+    }
+
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
     private final Map<PackageDay, Long> packages = new HashMap<>();
@@ -77,7 +111,19 @@ final class RollupIncrements {
     private final Map<CategoryDay, Long> categories = new HashMap<>();
     private final Map<TotalDay, Long> totals = new HashMap<>();
     private final Map<TotalCategoryDay, Long> totalCategories = new HashMap<>();
+    private final Map<PackageHour, Long> packageHours = new HashMap<>();
+    private final Map<ReleaseHour, Long> releaseHours = new HashMap<>();
+    private final Map<TotalHour, Long> totalHours = new HashMap<>();
     private final Categories categoryNames = new Categories();
+    private final Instant firstHour;
+
+    /**
+     * @param firstHour the oldest hour the hourly rollups keep: an earlier event is counted in the daily rollups
+     *        only (its hour is about to be deleted, and reports no longer show it)
+     */
+    RollupIncrements(Instant firstHour) {
+        this.firstHour = firstHour;
+    }
 
     void add(ValidEvent event, LocalDate day, long packageId, long releaseId) {
         boolean mirror = event.mirror();
@@ -88,6 +134,13 @@ final class RollupIncrements {
             String category = categoryNames.of(dimension, event);
             categories.merge(new CategoryDay(packageId, dimension, day, category, mirror), 1L, Long::sum);
             totalCategories.merge(new TotalCategoryDay(dimension, day, category, mirror), 1L, Long::sum);
+        }
+        // Instants truncate in UTC: the start of the event's UTC hour.
+        Instant hour = event.timestamp().truncatedTo(ChronoUnit.HOURS);
+        if (!hour.isBefore(firstHour)) {
+            packageHours.merge(new PackageHour(packageId, hour, mirror), 1L, Long::sum);
+            releaseHours.merge(new ReleaseHour(packageId, hour, releaseId, mirror), 1L, Long::sum);
+            totalHours.merge(new TotalHour(hour, mirror), 1L, Long::sum);
         }
     }
 
@@ -109,5 +162,26 @@ final class RollupIncrements {
 
     TreeMap<TotalCategoryDay, Long> totalCategories() {
         return new TreeMap<>(totalCategories);
+    }
+
+    TreeMap<PackageHour, Long> packageHours() {
+        return new TreeMap<>(packageHours);
+    }
+
+    TreeMap<ReleaseHour, Long> releaseHours() {
+        return new TreeMap<>(releaseHours);
+    }
+
+    TreeMap<TotalHour, Long> totalHours() {
+        return new TreeMap<>(totalHours);
+    }
+
+    /** The packages the batch changed, by UTC day, in order: what its change notifications name. */
+    TreeMap<LocalDate, TreeSet<Long>> packagesByDay() {
+        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>();
+        for (PackageDay key : packages.keySet()) {
+            changed.computeIfAbsent(key.day(), day -> new TreeSet<>()).add(key.packageId());
+        }
+        return changed;
     }
 }

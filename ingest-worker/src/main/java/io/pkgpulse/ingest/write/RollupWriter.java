@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Adds a batch's {@link RollupIncrements} to the rollup tables: one {@code INSERT … ON CONFLICT DO UPDATE} per
- * table, its rows passed as arrays and processed in the sorted order the increments give.
+ * Adds a batch's {@link RollupIncrements} to the daily and hourly rollup tables: one
+ * {@code INSERT … ON CONFLICT DO UPDATE} per table, its rows passed as arrays and processed in the sorted order the
+ * increments give. Every worker writes the tables in the same order, so two batches never wait for each other's
+ * locks in a cycle.
  */
 final class RollupWriter {
 
@@ -45,6 +47,28 @@ final class RollupWriter {
                 new Column<>("text", RollupIncrements.CategoryDay::category),
                 new Column<>("boolean", RollupIncrements.CategoryDay::mirror));
 
+        // Hours are passed as ISO-8601 instants ("2026-11-26T10:00:00Z"): UTC whatever the session's time zone.
+        var packageHours = increments.packageHours();
+        upsert(connection, """
+                INSERT INTO hourly_downloads (package_id, hour, mirror, downloads)
+                SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::boolean[], ?::bigint[])
+                ON CONFLICT (package_id, hour, mirror)
+                DO UPDATE SET downloads = hourly_downloads.downloads + EXCLUDED.downloads""",
+                packageHours, new Column<>("bigint", RollupIncrements.PackageHour::packageId),
+                new Column<>("timestamptz", k -> k.hour().toString()),
+                new Column<>("boolean", RollupIncrements.PackageHour::mirror));
+
+        var releaseHours = increments.releaseHours();
+        upsert(connection, """
+                INSERT INTO hourly_release_downloads (package_id, hour, release_id, mirror, downloads)
+                SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::bigint[], ?::boolean[], ?::bigint[])
+                ON CONFLICT (package_id, hour, release_id, mirror)
+                DO UPDATE SET downloads = hourly_release_downloads.downloads + EXCLUDED.downloads""",
+                releaseHours, new Column<>("bigint", RollupIncrements.ReleaseHour::packageId),
+                new Column<>("timestamptz", k -> k.hour().toString()),
+                new Column<>("bigint", RollupIncrements.ReleaseHour::releaseId),
+                new Column<>("boolean", RollupIncrements.ReleaseHour::mirror));
+
         // The all-package totals are few, hot rows: written last so their locks are held the shortest.
         var totalCategories = increments.totalCategories();
         upsert(connection, """
@@ -55,6 +79,15 @@ final class RollupWriter {
                 totalCategories, new Column<>("text", k -> k.dimension().dbName()),
                 new Column<>("date", k -> k.day().toString()), new Column<>("text", RollupIncrements.TotalCategoryDay::category),
                 new Column<>("boolean", RollupIncrements.TotalCategoryDay::mirror));
+
+        var totalHours = increments.totalHours();
+        upsert(connection, """
+                INSERT INTO hourly_total_downloads (hour, mirror, downloads)
+                SELECT * FROM unnest(?::timestamptz[], ?::boolean[], ?::bigint[])
+                ON CONFLICT (hour, mirror)
+                DO UPDATE SET downloads = hourly_total_downloads.downloads + EXCLUDED.downloads""",
+                totalHours, new Column<>("timestamptz", k -> k.hour().toString()),
+                new Column<>("boolean", RollupIncrements.TotalHour::mirror));
 
         var totals = increments.totals();
         upsert(connection, """

@@ -16,8 +16,8 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * Workers stop in the middle of a stream and others take over: the final counts are exact, nothing lost and
- * nothing counted twice. Small polls make many batches, so a stop lands between and inside them.
+ * Workers stop in the middle of a stream and others take over: the final counts are exact, raw, daily and hourly,
+ * nothing lost and nothing counted twice. Small polls make many batches, so a stop lands between and inside them.
  */
 class CrashAndRebalanceTest {
 
@@ -50,6 +50,9 @@ class CrashAndRebalanceTest {
                 assertThat(atStop).as("stopped in the middle").isLessThan(6000);
                 assertThat(database.dailyPerPackage()).isEqualTo(sent);
                 assertThat(database.rollupSum("daily_total_downloads")).isEqualTo(6000);
+                assertThat(database.rawPerHour()).as("the stream spans hours").hasSizeGreaterThan(1);
+                EndToEndIngestTest.assertHourlyRollupsMatchRawRows(database);
+                assertThat(database.rollupSum("hourly_total_downloads")).isEqualTo(6000);
             }
         }
     }
@@ -71,6 +74,8 @@ class CrashAndRebalanceTest {
                     assertThat(database.rawPerPackage()).isEqualTo(sent));
             assertThat(database.dailyPerPackage()).isEqualTo(sent);
             assertThat(database.rollupSum("daily_release_downloads")).isEqualTo(8000);
+            EndToEndIngestTest.assertHourlyRollupsMatchRawRows(database);
+            assertThat(database.rollupSum("hourly_release_downloads")).isEqualTo(8000);
             assertThat(database.jdbc().queryForObject(
                     "SELECT sum(next_offset) FROM consumer_offsets WHERE consumer_group = ?", Long.class, group))
                     .as("stored offsets account for every record").isEqualTo(8000);
@@ -96,6 +101,7 @@ class CrashAndRebalanceTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(database.rawPerPackage()).isEqualTo(sent));
             assertThat(database.dailyPerPackage()).isEqualTo(sent);
+            EndToEndIngestTest.assertHourlyRollupsMatchRawRows(database);
         }
     }
 }

@@ -108,6 +108,23 @@ class EndToEndIngestTest {
         assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
                 .isEqualTo(expected(sent, e -> e.day() + "|" + e.mirror()));
 
+        // Hourly: the same events by UTC hour, over four days, all of them inside the hourly retention.
+        String hour = IngestDatabase.utcHour("h.hour");
+        assertThat(database.counts("""
+                SELECT p.normalized_name || '|' || %s || '|' || h.mirror, h.downloads
+                FROM hourly_downloads h JOIN packages p ON p.id = h.package_id""".formatted(hour)))
+                .hasSizeGreaterThan(4 * 24)
+                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.mirror()));
+        assertThat(database.counts("""
+                SELECT p.normalized_name || '|' || %s || '|' || r.version || '|' || h.mirror, h.downloads
+                FROM hourly_release_downloads h JOIN packages p ON p.id = h.package_id
+                JOIN releases r ON r.id = h.release_id""".formatted(hour)))
+                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.version + "|"
+                        + e.mirror()));
+        assertThat(database.counts("SELECT " + hour + " || '|' || h.mirror, h.downloads FROM hourly_total_downloads h"))
+                .isEqualTo(expected(sent, e -> e.hour() + "|" + e.mirror()));
+        assertHourlyRollupsMatchRawRows(database);
+
         // Parsed from the raw agent, and the agent stored once.
         assertThat(database.jdbc().queryForList("""
                 SELECT DISTINCT installer_name || ' ' || installer_version || ' ' || python_version || ' ' || distro_name
@@ -118,6 +135,57 @@ class EndToEndIngestTest {
         assertThat(database.jdbc().queryForList("SELECT name || '=' || normalized_name FROM packages ORDER BY 1",
                 String.class)).containsExactly("Flask=flask", "requests=requests",
                         "typing_extensions=typing-extensions", "zope.interface=zope-interface");
+    }
+
+    @Test
+    void eventsOfHoursBeforeTheHourlyRetentionAreCountedDailyButNotHourly() {
+        String topic = TestKafka.uniqueName("hourly-window");
+        TestKafkaClients.createTopic(topic, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // With one day of hourly retention the window starts 24 to 25 hours ago (23 to 25 if an hour starts while
+        // the test runs): 22 hours ago is inside, 26 hours and three days ago are not.
+        List<Sent> inside = List.of(sent("requests", now), sent("requests", now.minus(22, ChronoUnit.HOURS)),
+                sent("Flask", now.minus(22, ChronoUnit.HOURS)));
+        List<Sent> before = List.of(sent("requests", now.minus(26, ChronoUnit.HOURS)),
+                sent("Flask", now.minus(3, ChronoUnit.DAYS)));
+
+        try (RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"),
+                Map.of("pkgpulse.downloads.hourly-retention", "1d"));
+                KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
+            for (Sent event : concat(inside, before)) {
+                producer.send(TestKafkaClients.record(topic, event.normalizedProject(), event.json()));
+            }
+            producer.flush();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(5));
+        }
+
+        assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
+                .isEqualTo(expected(concat(inside, before), e -> e.day() + "|" + e.mirror()));
+        assertThat(database.rollupSum("daily_downloads")).isEqualTo(5);
+        assertThat(database.hourlyPerPackageHour())
+                .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.hour()));
+        assertThat(database.hourlyPerReleaseHour())
+                .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.version + "|" + e.hour()));
+        assertThat(database.hourlyTotalPerHour()).isEqualTo(expected(inside, e -> e.hour().toString()));
+    }
+
+    /** Every hourly rollup says what the raw rows say, hour by hour. */
+    static void assertHourlyRollupsMatchRawRows(IngestDatabase database) {
+        assertThat(database.hourlyPerPackageHour()).as("hourly_downloads").isEqualTo(database.rawPerPackageHour());
+        assertThat(database.hourlyPerReleaseHour()).as("hourly_release_downloads")
+                .isEqualTo(database.rawPerReleaseHour());
+        assertThat(database.hourlyTotalPerHour()).as("hourly_total_downloads").isEqualTo(database.rawPerHour());
+    }
+
+    private static Sent sent(String project, Instant at) {
+        return new Sent(project, project.equals("Flask") ? "3.0.3" : "2.32.3", at, "3.12.1", "Linux", "pip", "US",
+                "bdist_wheel", false, null);
+    }
+
+    private static List<Sent> concat(List<Sent> a, List<Sent> b) {
+        List<Sent> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Map<String, Long> expected(List<Sent> sent, java.util.function.Function<Sent, String> key) {
@@ -146,6 +214,11 @@ class EndToEndIngestTest {
 
         LocalDate day() {
             return LocalDate.ofInstant(at, ZoneOffset.UTC);
+        }
+
+        /** The start of the UTC hour, printed as the database helpers print it. */
+        Instant hour() {
+            return at.truncatedTo(ChronoUnit.HOURS);
         }
 
         boolean mirror() {

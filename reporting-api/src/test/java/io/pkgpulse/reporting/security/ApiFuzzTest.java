@@ -79,6 +79,10 @@ class ApiFuzzTest {
 
     static final List<String> DATES = List.of("99999-01-01", "2024-02-30", "2024-13-01", "%2B99999-01-01",
             "1999-12-31", "0000-00-00", "yesterday", "2024-1-1", "-2024-01-01");
+    /** For the hourly series' {@code start} and {@code end}: off the hour, out of range, malformed. */
+    static final List<String> HOURS = List.of("2026-11-26T14:30:00Z", "2026-11-26T25:00Z", "2026-11-26T14:00",
+            "%2B999999999-12-31T23:00:00Z", "-999999999-01-01T00:00Z", "2026-11-26T14:00:00%2B05:30", "1764165600",
+            "2000-01-01", "9999-12-31", "2026-11-26T14:00:00.000000001Z", "T", "2026-02-30");
     static final List<String> INTEGERS = List.of("abc", "1.5", "99999999999999999999", "-1", "0", "1e3", "%00", "");
     static final List<String> BOOLEANS = List.of("perhaps", "2", "TRUE%00", "", "yes");
     static final List<String> STRINGS = List.of("", "%00", "'%20OR%201=1--", "x".repeat(2_000), "%E2%98%83",
@@ -325,7 +329,8 @@ class ApiFuzzTest {
                 continue;
             }
             List<String> candidates = parameter.name().contains("date") ? DATES
-                    : parameter.type().equals("integer") ? INTEGERS
+                    : parameter.name().equals("start") || parameter.name().equals("end") ? HOURS
+                            : parameter.type().equals("integer") ? INTEGERS
                             : parameter.type().equals("boolean") || parameter.name().equals("mirrors") ? BOOLEANS
                                     : STRINGS;
             for (String value : pick(candidates, 4)) {

@@ -89,6 +89,10 @@ class AuthorizationMatrixTest {
             GET    /api/packages/{package}/total              |   200   200   200   200   200 |   404   404   200   200   404
             GET    /api/packages/{package}/version_totals     |   200   200   200   200   200 |   404   404   200   200   404
             GET    /api/packages/{package}/overall?format=csv |   200   200   200   200   200 |   404   404   200   200   404
+            GET    /api/packages/{package}/hourly             |   200   200   200   200   200 |   404   404   200   200   404
+            GET    /api/packages/{package}/hourly?format=csv  |   200   200   200   200   200 |   404   404   200   200   404
+            GET    /api/packages/{package}/hourly/version     |   200   200   200   200   200 |   404   404   200   200   404
+            HEAD   /api/packages/{package}/hourly             |   200   200   200   200   200 |   404   404   200   200   404
             GET    /api/packages/{package}/maintainers        |   401   403   200   200   200 |   401   404   200   200   200
             POST   /api/packages/{package}/maintainers        |   401   403   403   201   201 |   401   404   403   201   201
             DELETE /api/packages/{package}/maintainers/{user} |   401   403   403   204   204 |   401   404   403   204   204
@@ -108,6 +112,8 @@ class AuthorizationMatrixTest {
     static final String GLOBAL_MATRIX = """
             # method path                                     |  anon  user maint owner admin
             GET    /api/packages/__all__/overall              |   200   200   200   200   200
+            GET    /api/packages/__all__/hourly               |   200   200   200   200   200
+            GET    /api/packages/__all__/hourly/version       |   200   200   200   200   200
             GET    /api/stats/top                             |   200   200   200   200   200
             GET    /api/me                                    |   401   200   200   200   200
             GET    /api/me/api-keys                           |   401   200   200   200   200

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,7 +77,8 @@ class QueryPlanTest {
         api = new HttpApi(port);
         jdbc.execute("""
                 TRUNCATE packages, releases, daily_downloads, daily_release_downloads, daily_category_downloads,
-                         daily_total_downloads, daily_total_category_downloads CASCADE""");
+                         daily_total_downloads, daily_total_category_downloads, hourly_downloads,
+                         hourly_release_downloads, hourly_total_downloads CASCADE""");
         jdbc.update("""
                 INSERT INTO packages (id, name, normalized_name)
                 SELECT nextval('packages_seq'), 'pkg-' || i, 'pkg-' || i FROM generate_series(1, ?) i""", PACKAGES);
@@ -103,7 +106,32 @@ class QueryPlanTest {
                 FROM generate_series(current_date - 1000, current_date, '1 day') d,
                      unnest(ARRAY['python_major', 'python_minor', 'system', 'installer', 'country', 'file_type', 'ci']) dim,
                      generate_series(1, 10) c""");
+        seedHourlyWindow();
         jdbc.execute("ANALYZE");
+    }
+
+    /**
+     * The hourly rollups over the default window of 14 days: every package in every hour, but a package's release
+     * downloads in one hour a day only, and most releases of a package in none (old releases nobody downloads), so
+     * that an hour of all packages' release downloads is few rows against all releases, as it is on a real index.
+     * The totals reach back years, as the daily ones do.
+     */
+    private void seedHourlyWindow() {
+        jdbc.update("""
+                INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
+                SELECT nextval('releases_seq'), p.id, '0.0.' || v, 0, 0, v, 'A0', false
+                FROM packages p, generate_series(1, 60) v""");
+        jdbc.update("""
+                INSERT INTO hourly_downloads SELECT p.id, h, false, 4
+                FROM packages p, generate_series(date_trunc('hour', now()) - interval '14 days', now(), '1 hour') h""");
+        jdbc.update("""
+                INSERT INTO hourly_release_downloads SELECT r.package_id, h, r.id, false, 2
+                FROM releases r, generate_series(date_trunc('hour', now()) - interval '14 days', now(), '1 hour') h
+                WHERE r.version = '1.0' AND (r.package_id + extract(epoch FROM h)::bigint / 3600) % 24 = 0""");
+        jdbc.update("""
+                INSERT INTO hourly_total_downloads SELECT h, m, 1000
+                FROM generate_series(date_trunc('hour', now()) - interval '3 years', now(), '1 hour') h,
+                     (VALUES (true), (false)) x(m)""");
     }
 
     @Test
@@ -135,6 +163,21 @@ class QueryPlanTest {
         assertIndexRangeScan("/api/packages/__all__/overall", "daily_total_downloads", "daily_total_downloads_pkey");
         assertIndexRangeScan("/api/packages/__all__/installer", "daily_total_category_downloads",
                 "daily_total_category_downloads_pkey");
+    }
+
+    @Test
+    void hourlySeriesAreARangeScanOfThePackagesHourlyRows() throws Exception {
+        assertIndexRangeScan("/api/packages/pkg-17/hourly", "hourly_downloads", "hourly_downloads_pkey");
+        assertIndexRangeScan("/api/packages/pkg-17/hourly/version", "hourly_release_downloads",
+                "hourly_release_downloads_pkey");
+    }
+
+    @Test
+    void allPackagesHourlySeriesUseTheTotalsAndTheHourIndex() throws Exception {
+        assertIndexRangeScan("/api/packages/__all__/hourly", "hourly_total_downloads", "hourly_total_downloads_pkey");
+        Instant hour = Instant.now(clock).truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
+        assertIndexRangeScan("/api/packages/__all__/hourly/version?start=" + hour + "&end=" + hour,
+                "hourly_release_downloads", "hourly_release_downloads_hour_idx");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.pkgpulse.model.downloads;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Raw download storage settings ({@code pkgpulse.downloads.*}).
  *
- * @param rawRetention how long raw rows are kept; older day partitions are dropped. Rollups are kept forever.
+ * @param rawRetention how long raw rows are kept; older day partitions are dropped. Daily rollups are kept forever.
  * @param partitionsAhead how many future UTC days get their partition in advance
  * @param hourlyRetention how far back the hourly rollups reach: the worker deletes older hours, and the API refuses
  *        hourly ranges that start before {@code now - hourlyRetention} (truncated to the hour)
@@ -27,5 +29,13 @@ public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @
         if (partitionsAhead < 1) {
             throw new IllegalArgumentException("pkgpulse.downloads.partitions-ahead must be at least 1");
         }
+    }
+
+    /**
+     * The oldest hour the hourly rollups keep at {@code now}: {@code now - hourlyRetention}, truncated to the UTC
+     * hour. The worker counts no event of an earlier hour hourly and deletes earlier hours.
+     */
+    public Instant firstHourlyHour(Instant now) {
+        return now.minus(hourlyRetention).truncatedTo(ChronoUnit.HOURS);
     }
 }
