@@ -232,7 +232,7 @@ class DashboardPagesTest {
         double median = millis.get(millis.size() / 2);
         double p95 = millis.get((int) (millis.size() * 0.95) - 1);
         String report = String.format(java.util.Locale.ROOT,
-                "GET /packages/pulse-demo (180 days, 10 versions, 5 charts, %d characters): median %.1f ms, p95 %.1f ms,"
+                "GET /packages/pulse-demo (180 days, 11 versions, 7 charts, %d characters): median %.1f ms, p95 %.1f ms,"
                         + " max %.1f ms over %d requests%n", size, median, p95, millis.get(millis.size() - 1),
                 millis.size());
         System.out.print(report);
