@@ -56,13 +56,10 @@ import io.pkgpulse.testsupport.TestInfrastructure;
  * Selenium Manager never downloads anything). Asserts what a user sees: numbers in the pages, charts that Chart.js
  * drew from the seeded rollups (read back with {@code Chart.getChart}), the mirrors toggle, the date range, the 404
  * page, numbers and charts that change without a reload when downloads are committed, and no errors in the browser
- * console. Leaves a screenshot of a package page in {@code target/dashboard.png}.
- * <p>
- * The browser is one client address that opens a live stream per page, and a left page's stream is only noticed
- * closed at the next heartbeats: the per-client stream limit is raised here (LiveStreamTest tests it).
+ * console. Leaves a screenshot of a package page in {@code target/dashboard.png}. The browser opens a live stream
+ * per page, all from one address: the tests' configuration raises the per-client stream limit.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.ratelimit.enabled=false",
-        "pkgpulse.live.max-streams-per-client=100" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
 class DashboardBrowserTest {
 

@@ -33,9 +33,7 @@ import io.pkgpulse.testsupport.TestInfrastructure;
  * The dashboard's pages over real HTTP, as a browser receives them: status codes, error pages instead of problem
  * details, redirects, escaping, headers, the empty state, and how long the package page takes to render.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.ratelimit.enabled=false",
-        // As DashboardBrowserTest has it, so that both share one application context.
-        "pkgpulse.live.max-streams-per-client=100" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
 class DashboardPagesTest {
 

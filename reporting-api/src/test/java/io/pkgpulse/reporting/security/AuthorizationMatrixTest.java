@@ -31,6 +31,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -100,6 +101,7 @@ class AuthorizationMatrixTest {
             GET    /badge/{package}.svg                       |   200   200   200   200   200 |   404   404   200   200   404
             HEAD   /badge/{package}.svg                       |   200   200   200   200   200 |   404   404   200   200   404
             GET    /packages/{package}                        |   200   200   200   200   200 |   404   404   200   200   404
+            GET    /api/live?package={package}                |   200   200   200   200   200 |   404   404   200   200   404
             HEAD   /packages/{package}                        |   200   200   200   200   200 |   404   404   200   200   404
             POST   /api/packages/{package}/recent             |   401   405   405   405   405 |   401   405   405   405   405
             GET    /api/packages/{package}/no-such-series     |   404   404   404   404   404 |   404   404   404   404   404
@@ -115,6 +117,7 @@ class AuthorizationMatrixTest {
             GET    /api/packages/__all__/hourly               |   200   200   200   200   200
             GET    /api/packages/__all__/hourly/version       |   200   200   200   200   200
             GET    /api/stats/top                             |   200   200   200   200   200
+            GET    /api/live                                  |   200   200   200   200   200
             GET    /api/me                                    |   401   200   200   200   200
             GET    /api/me/api-keys                           |   401   200   200   200   200
             POST   /api/me/api-keys                  session  |   401   201   201   201   201
@@ -342,7 +345,12 @@ class AuthorizationMatrixTest {
                 request.with(sessions.get(caller).csrf());
             }
         }
-        return mvc.perform(request).andReturn().getResponse().getStatus();
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            // A live stream: its status is what the table is about; end it as a client that leaves.
+            result.getRequest().getAsyncContext().complete();
+        }
+        return result.getResponse().getStatus();
     }
 
     private MockHttpServletRequestBuilder requestFor(Row row, Caller caller, boolean privatePackage)
