@@ -89,7 +89,9 @@ public final class FreshnessProbe {
         URI liveUri = URI.create(base + "/api/live?package=" + pkg);
         int counts = s.probes() + 1;
 
+        long started = System.nanoTime();
         requireNewPackage(jsonUri);
+        log("%s answers 404: the package is new (%,d ms)", jsonUri, elapsedMs(started));
 
         Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
@@ -107,7 +109,8 @@ public final class FreshnessProbe {
         List<Thread> threads = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
                 Admin admin = Admin.create(adminConfig)) {
-            producer.partitionsFor(s.topic());
+            log("topic %s has %d partitions (%,d ms)", s.topic(), producer.partitionsFor(s.topic()).size(),
+                    elapsedMs(started));
             ProbeEvent event = new ProbeEvent(json, pkg);
 
             Visibility jsonPath = new Visibility("JSON", counts);
@@ -259,6 +262,10 @@ public final class FreshnessProbe {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    private static long elapsedMs(long since) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -124,7 +124,11 @@ final class Report {
         StringBuilder errors = new StringBuilder();
         for (Path path : paths) {
             Visibility v = path.visibility();
-            if (v.errors() > 0) {
+            if (v.unavailableReason() != null) {
+                out.append(String.format(Locale.ROOT, "- %s: not measured, %s; the API answered: %s%n", path.key(),
+                        v.unavailableReason(), v.lastError()));
+            }
+            else if (v.errors() > 0) {
                 errors.append(String.format(Locale.ROOT, " %s %,d (last: %s);", path.key(), v.errors(),
                         v.lastError()));
             }
