@@ -15,13 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The probe package's download count as each read path shows it. The count followed is the one without mirrors
  * (the probe's downloads are pip's, so they count with and without mirrors alike): for the series, the sum of the
  * {@code without_mirrors} rows, which for a package first seen in this run is today's row (the sum also keeps
- * counting should the run cross midnight UTC); for the badge its all-time total, which is the same number.
+ * counting should the run cross midnight UTC); for the badge its all-time total, which is the same number; for
+ * the dashboard the total of its default range, which ends today.
  */
 final class Counts {
 
     static final String WITHOUT_MIRRORS = "without_mirrors";
     private static final Pattern BADGE_VALUE = Pattern.compile("aria-label=\"[^\"]*?: ([^\"]*)\"");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern RANGE_TOTAL = Pattern.compile("<data\\b[^>]*\\bid=\"range-total\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([0-9]{1,18})\"");
 
     private Counts() {
     }
@@ -78,6 +81,19 @@ final class Counts {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(m.group(1)));
+    }
+
+    /**
+     * The dashboard's package page ({@code /packages/{p}}, without mirrors, the default range up to today): the
+     * total under its chart, {@code <data class="value" id="range-total" value="N">}.
+     */
+    static OptionalLong dashboard(String html) {
+        Matcher element = RANGE_TOTAL.matcher(html);
+        if (!element.find()) {
+            return OptionalLong.empty();
+        }
+        Matcher value = VALUE.matcher(element.group());
+        return value.find() ? OptionalLong.of(Long.parseLong(value.group(1))) : OptionalLong.empty();
     }
 
     /**

@@ -32,10 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  * of the reporting API shows it, measured on a package nobody else downloads.
  *
  * <ol>
- * <li>Checks that the probe package does not exist yet, and starts three readers that poll, each over its own
+ * <li>Checks that the probe package does not exist yet, and starts four readers that poll, each over its own
  * keep-alive connection a few milliseconds apart: JSON {@code /api/packages/{p}/overall}, the same as CSV
- * ({@code ?format=csv}), and the badge {@code /badge/{p}.svg?period=total}.
- * <li>Sends the package's first download and waits until all three show it (registration, not measured), then
+ * ({@code ?format=csv}), the badge {@code /badge/{p}.svg?period=total} and the dashboard's page
+ * {@code /packages/{p}}.
+ * <li>Sends the package's first download and waits until all four show it (registration, not measured), then
  * opens the live stream {@code /api/live?package={p}} (server-sent events), if the API has it.
  * <li>Sends one download every interval. Probe {@code i} is the package's {@code (i+1)}-th download; the time it
  * is sent is taken just before {@code send()} (what the downloader experiences), and it is visible on a path from
@@ -86,6 +87,7 @@ public final class FreshnessProbe {
         URI jsonUri = URI.create(base + "/api/packages/" + pkg + "/overall");
         URI csvUri = URI.create(base + "/api/packages/" + pkg + "/overall?format=csv");
         URI badgeUri = URI.create(base + "/badge/" + pkg + ".svg?period=total");
+        URI dashboardUri = URI.create(base + "/packages/" + pkg);
         URI liveUri = URI.create(base + "/api/live?package=" + pkg);
         int counts = s.probes() + 1;
 
@@ -116,16 +118,18 @@ public final class FreshnessProbe {
             Visibility jsonPath = new Visibility("JSON", counts);
             Visibility csvPath = new Visibility("CSV", counts);
             Visibility badgePath = new Visibility("badge", counts);
+            Visibility dashboardPath = new Visibility("dashboard", counts);
             Visibility livePath = new Visibility("live", counts);
             List<Poller> pollers = List.of(
                     new Poller(jsonPath, jsonUri, "application/json", body -> Counts.overallJson(json, body),
                             s.pollPause()),
                     new Poller(csvPath, csvUri, "text/csv", Counts::overallCsv, s.pollPause()),
-                    new Poller(badgePath, badgeUri, "image/svg+xml", Counts::badge, s.pollPause()));
+                    new Poller(badgePath, badgeUri, "image/svg+xml", Counts::badge, s.pollPause()),
+                    new Poller(dashboardPath, dashboardUri, "text/html", Counts::dashboard, s.pollPause()));
             for (int i = 0; i < pollers.size(); i++) {
-                threads.add(start("reader-" + List.of("json", "csv", "badge").get(i), pollers.get(i)));
+                threads.add(start("reader-" + List.of("json", "csv", "badge", "dashboard").get(i), pollers.get(i)));
             }
-            List<Visibility> polled = List.of(jsonPath, csvPath, badgePath);
+            List<Visibility> required = List.of(jsonPath, csvPath, badgePath);
 
             // Registration: the package's first download, so that the live stream can be asked for it.
             log("probe package %s: sending its first download (not measured) to %s at %s", pkg, s.topic(),
@@ -134,16 +138,29 @@ public final class FreshnessProbe {
             producer.send(new ProducerRecord<>(s.topic(), event.key(), event.value(Instant.now(), 0)))
                     .get(30, TimeUnit.SECONDS);
             long registerDeadline = registered + s.registerTimeout().toNanos();
-            while (polled.stream().anyMatch(v -> v.shown() < 1)) {
+            while (required.stream().anyMatch(v -> v.shown() < 1)) {
                 if (System.nanoTime() > registerDeadline) {
                     throw new IllegalStateException("the first download of " + pkg + " did not appear within "
                             + s.registerTimeout().toSeconds() + " s (is the worker consuming " + s.topic()
-                            + "?): " + describe(polled));
+                            + "?): " + describe(List.of(jsonPath, csvPath, badgePath, dashboardPath)));
                 }
                 Thread.sleep(20);
             }
             log("the first download is visible on JSON, CSV and badge after %,d ms",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - registered));
+            // The dashboard is measured when it works: a page that fails (the packaged jar lacked its template
+            // once) makes that path "n/a" rather than the run a failure.
+            long dashboardDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (dashboardPath.shown() < 1 && System.nanoTime() < dashboardDeadline) {
+                Thread.sleep(20);
+            }
+            if (dashboardPath.shown() < 1) {
+                pollers.get(3).stop();
+                dashboardPath.unavailable("n/a (" + (dashboardPath.lastError() == null
+                        ? "does not show the first download" : dashboardPath.lastError()) + ")");
+            }
+            log("dashboard %s: %s", dashboardUri, dashboardPath.unavailableReason() == null ? "shows it too"
+                    : dashboardPath.unavailableReason());
 
             LiveListener live = new LiveListener(livePath, json, liveUri, pkg);
             threads.add(start("reader-live", live));
@@ -174,16 +191,16 @@ public final class FreshnessProbe {
                     }
                 });
                 if (i % 10 == 0 || i == s.probes()) {
-                    log("probe %d of %d sent; shown: JSON %d, CSV %d, badge %d, live %s", i, s.probes(),
-                            jsonPath.shown() - 1, csvPath.shown() - 1, badgePath.shown() - 1,
+                    log("probe %d of %d sent; shown: JSON %d, CSV %d, badge %d, dashboard %d, live %s", i,
+                            s.probes(), jsonPath.shown() - 1, csvPath.shown() - 1, badgePath.shown() - 1,
+                            dashboardPath.shown() - 1,
                             livePath.unavailableReason() != null ? "n/a" : Long.toString(livePath.shown() - 1));
                 }
             }
             producer.flush();
             long lastSent = sent[s.probes()];
             long deadline = lastSent + s.timeout().toNanos();
-            List<Visibility> active = new ArrayList<>(polled);
-            active.add(livePath);
+            List<Visibility> active = List.of(jsonPath, csvPath, badgePath, dashboardPath, livePath);
             while (System.nanoTime() < deadline && active.stream()
                     .anyMatch(v -> v.unavailableReason() == null && v.shown() < counts)) {
                 Thread.sleep(20);
@@ -201,6 +218,7 @@ public final class FreshnessProbe {
                     new Report.Path("json", "JSON `/api/packages/{p}/overall`", jsonPath),
                     new Report.Path("csv", "CSV `/api/packages/{p}/overall?format=csv`", csvPath),
                     new Report.Path("badge", "badge `/badge/{p}.svg?period=total`", badgePath),
+                    new Report.Path("dashboard", "dashboard `/packages/{p}` (HTML)", dashboardPath),
                     new Report.Path("live", "live `/api/live?package={p}` (SSE)", livePath)),
                     lag.samples(), lag.lastError(), finished);
             String markdown = report.markdown();

@@ -106,7 +106,8 @@ final class Report {
         out.append('\n');
         out.append("- Count followed: the package's downloads without mirrors (JSON and CSV: the sum of the "
                 + "`without_mirrors` rows, i.e. today's row for this package first downloaded in this run; badge: "
-                + "the all-time total; live: the largest `without_mirrors` in each event). Latency: from just "
+                + "the all-time total; dashboard: the total of its default range, which ends today; live: the largest "
+                + "`without_mirrors` in each event). Latency: from just "
                 + "before the producer's `send()` to the first answer (or event) showing the probe.\n");
         Background bg = background();
         if (bg == null) {
@@ -125,8 +126,8 @@ final class Report {
         for (Path path : paths) {
             Visibility v = path.visibility();
             if (v.unavailableReason() != null) {
-                out.append(String.format(Locale.ROOT, "- %s: not measured, %s; the API answered: %s%n", path.key(),
-                        v.unavailableReason(), v.lastError()));
+                out.append(String.format(Locale.ROOT, "- %s: not measured, %s; the API's last answer: %s%n",
+                        path.key(), v.unavailableReason(), v.lastError()));
             }
             else if (v.errors() > 0) {
                 errors.append(String.format(Locale.ROOT, " %s %,d (last: %s);", path.key(), v.errors(),

@@ -16,7 +16,8 @@ record Settings(String bootstrapServers, String topic, String group, URI baseUrl
 
             Sends one download of a fresh probe package to Kafka every interval and measures, per probe, the time from
             just before send() to the moment each read path of the reporting API shows it: JSON overall, CSV overall,
-            the total badge (polled continuously over keep-alive connections) and the live stream (SSE, listened to).
+            the total badge, the dashboard's package page (polled continuously over keep-alive connections) and the
+            live stream (SSE, listened to).
             Normally run by bench/freshness, which starts the broker, the worker, the API and a background stream.
 
               --bootstrap-servers HOST:PORT  Kafka (127.0.0.1:9092)

@@ -46,6 +46,15 @@ class CountsTest {
     }
 
     @Test
+    void dashboardRangeTotal() {
+        String html = "<li><span class=\"label\">All time</span>\n <data class=\"value\" value=\"99\">99</data></li>"
+                + "<li><span class=\"label\"><time datetime=\"2026-05-31\">2026-05-31</time> to ...</span>\n"
+                + "    <data class=\"value\" id=\"range-total\" value=\"1234\">1,234</data></li>";
+        assertThat(Counts.dashboard(html)).hasValue(1234);
+        assertThat(Counts.dashboard("<html>not found</html>")).isEmpty();
+    }
+
+    @Test
     void liveEventsOfAnyReasonableShape() {
         assertThat(live("{\"package\": \"probe-x\", \"date\": \"2026-11-26\", \"with_mirrors\": 8, "
                 + "\"without_mirrors\": 7}")).hasValue(7);
