@@ -156,8 +156,10 @@ public final class FreshnessProbe {
             }
             if (dashboardPath.shown() < 1) {
                 pollers.get(3).stop();
-                dashboardPath.unavailable("n/a (" + (dashboardPath.lastError() == null
-                        ? "does not show the first download" : dashboardPath.lastError()) + ")");
+                String error = dashboardPath.lastError();
+                dashboardPath.unavailable("n/a (" + (error == null ? "does not show the first download"
+                        : error.startsWith("HTTP ") && error.contains(":") ? error.substring(0, error.indexOf(':'))
+                        : "unreadable") + ")");
             }
             log("dashboard %s: %s", dashboardUri, dashboardPath.unavailableReason() == null ? "shows it too"
                     : dashboardPath.unavailableReason());
@@ -191,10 +193,9 @@ public final class FreshnessProbe {
                     }
                 });
                 if (i % 10 == 0 || i == s.probes()) {
-                    log("probe %d of %d sent; shown: JSON %d, CSV %d, badge %d, dashboard %d, live %s", i,
-                            s.probes(), jsonPath.shown() - 1, csvPath.shown() - 1, badgePath.shown() - 1,
-                            dashboardPath.shown() - 1,
-                            livePath.unavailableReason() != null ? "n/a" : Long.toString(livePath.shown() - 1));
+                    log("probe %d of %d sent; shown: JSON %s, CSV %s, badge %s, dashboard %s, live %s", i,
+                            s.probes(), shown(jsonPath), shown(csvPath), shown(badgePath), shown(dashboardPath),
+                            shown(livePath));
                 }
             }
             producer.flush();
@@ -280,6 +281,11 @@ public final class FreshnessProbe {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /** How many probes (not counting the first download) a path shows, or n/a. */
+    private static String shown(Visibility path) {
+        return path.unavailableReason() != null ? "n/a" : Long.toString(Math.max(0, path.shown() - 1));
     }
 
     private static long elapsedMs(long since) {

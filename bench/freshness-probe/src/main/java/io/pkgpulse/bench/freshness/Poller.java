@@ -43,7 +43,7 @@ final class Poller implements Runnable {
                     visibility.observe(0, at);
                 }
                 else if (response.statusCode() != 200) {
-                    visibility.error("HTTP " + response.statusCode());
+                    visibility.error("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
                 }
                 else {
                     OptionalLong count = parse.apply(response.body());
