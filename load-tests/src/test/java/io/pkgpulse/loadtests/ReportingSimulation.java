@@ -29,7 +29,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * </ol>
  * Closed model: a fixed number of users, each sending its next request when the previous one is answered. Each
  * request sits in a Gatling group named after its phase, so the report has per-phase percentiles and per-endpoint
- * ones inside. The exact start and end of each phase are written to {@code phases.file} for the rates.
+ * ones inside. The exact start and end of each phase are written to {@code phases.file} for the rates. The open
+ * model (clients arriving at a fixed rate) is {@link ReportingOpenSimulation}, which bench/reporting runs next.
  *
  * <p>Settings (system properties): {@code base.url}, {@code users} (32), {@code warmup.seconds} (15),
  * {@code duration.seconds} (60), {@code badges} (true), {@code zipf.exponent} (1.1), {@code packages.file},
@@ -56,13 +57,7 @@ public class ReportingSimulation extends Simulation {
                 mix.packageCount(), ZIPF);
         mix.shares().forEach((endpoint, share) -> System.out.printf("  %-24s %5.1f %%%n", endpoint, share));
 
-        HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
-                .acceptHeader("application/json")
-                .userAgentHeader("pkgpulse-load-tests (Gatling)")
-                // The API sends Cache-Control max-age; a client cache would answer most requests itself.
-                .disableCaching()
-                // No request to gatling.io before the run (this machine reaches Maven Central only).
-                .disableWarmUp();
+        HttpProtocolBuilder protocol = protocol(BASE_URL);
 
         ScenarioBuilder warmup = phase("warmup", WARMUP, feed(mix.warmupFeeder()));
         ScenarioBuilder stats = phase("stats", DURATION, feed(mix.statsFeeder()));
@@ -71,8 +66,19 @@ public class ReportingSimulation extends Simulation {
         setUp(closed(warmup).andThen(closed(stats).andThen(closed(health)))).protocols(protocol);
     }
 
+    /** The HTTP client of every phase (and of {@link ReportingOpenSimulation}). */
+    static HttpProtocolBuilder protocol(String baseUrl) {
+        return http.baseUrl(baseUrl)
+                .acceptHeader("application/json")
+                .userAgentHeader("pkgpulse-load-tests (Gatling)")
+                // The API sends Cache-Control max-age; a client cache would answer most requests itself.
+                .disableCaching()
+                // No request to gatling.io before the run (this machine reaches Maven Central only).
+                .disableWarmUp();
+    }
+
     /** A phase: every user loops over requests from the feeder for {@code duration}, each in the phase's group. */
-    private ScenarioBuilder phase(String name, Duration duration, ChainBuilder feeder) {
+    static ScenarioBuilder phase(PhaseClock phases, String name, Duration duration, ChainBuilder feeder) {
         return scenario(name)
                 .exec(session -> {
                     phases.started(name);
@@ -86,8 +92,16 @@ public class ReportingSimulation extends Simulation {
                 });
     }
 
+    private ScenarioBuilder phase(String name, Duration duration, ChainBuilder feeder) {
+        return phase(phases, name, duration, feeder);
+    }
+
+    static PopulationBuilder closed(ScenarioBuilder scenario, int users) {
+        return scenario.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(1)));
+    }
+
     private static PopulationBuilder closed(ScenarioBuilder scenario) {
-        return scenario.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(1)));
+        return closed(scenario, USERS);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import io.pkgpulse.testsupport.TestKafka;
 
 /**
  * The packaged worker and API as separate processes: events from the real producer go through Kafka and the
- * worker's code path into the rollups, and the API reports exactly what was sent.
+ * worker's code path into the rollups, and the API reports exactly what was sent, hour by hour too; with its caches
+ * on (the default), answers it holds in memory are outdated by the worker's change notifications as soon as more
+ * downloads are committed.
  */
 class WorkerToApiTest {
 
@@ -55,6 +59,28 @@ class WorkerToApiTest {
             String top = json(api, "/api/stats/top?limit=1").get("data").get(0).get("name").asString();
             assertThat(sent.keySet()).contains(top);
             assertThat(api.get("/badge/" + checked.get(0) + ".svg?period=total")).contains("<svg");
+            String since = LocalDate.now(ZoneOffset.UTC).minusDays(4).toString();
+            for (String project : checked) {
+                assertThat(sum(api, "/api/packages/" + project + "/hourly?mirrors=true&start=" + since)).as(project)
+                        .isEqualTo(sent.get(project));
+            }
+
+            // More downloads while the answers above are in the API's memory.
+            Map<String, Long> more = SystemUnderTest.perProject(system.produce(topic, "--count", "5000",
+                    "--projects", "300", "--days", "1", "--seed", "12"));
+            await().atMost(Duration.ofMinutes(2)).until(() -> system.consumed(group) == 25000);
+            // Committed: the next answers must count them, give or take the notification's way to the API.
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+                for (String project : checked) {
+                    long expected = sent.get(project) + more.getOrDefault(project, 0L);
+                    assertThat(sum(api, "/api/packages/" + project + "/overall?mirrors=true")).as(project)
+                            .isEqualTo(expected);
+                    assertThat(json(api, "/api/packages/" + project + "/total").get("data").get("with_mirrors")
+                            .asLong()).as(project).isEqualTo(expected);
+                    assertThat(sum(api, "/api/packages/" + project + "/hourly?mirrors=true&start=" + since))
+                            .as(project).isEqualTo(expected);
+                }
+            });
         }
     }
 

@@ -172,9 +172,10 @@ class FreshnessTest {
         mvc.perform(get(path)).andExpect(status().isOk());
         mvc.perform(get(path)).andExpect(header().exists(HttpHeaders.AGE));
 
+        // This context's listener, and those of other test contexts still open on the same database.
         int killed = jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                + "WHERE application_name = 'pkgpulse-api-changes'", Integer.class);
-        assertThat(killed).isEqualTo(1);
+                + "WHERE application_name = 'pkgpulse-api-changes' AND datname = current_database()", Integer.class);
+        assertThat(killed).isPositive();
         // Committed while nobody listens: no notification will ever tell of it.
         jdbc.update("UPDATE daily_downloads SET downloads = downloads + 3 WHERE package_id = ? AND day = ?", pkg,
                 today);
@@ -183,8 +184,8 @@ class FreshnessTest {
                 .untilAsserted(() -> assertThat(body(path)).contains("\"downloads\":8}"));
         // Listening again, and caching again.
         await().atMost(Duration.ofSeconds(10)).until(() -> changes.listening() && jdbc.queryForObject(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pkgpulse-api-changes'",
-                Integer.class) == 1);
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pkgpulse-api-changes'"
+                        + " AND datname = current_database()", Integer.class) >= killed);
         mvc.perform(get(path)).andExpect(status().isOk());
         mvc.perform(get(path)).andExpect(header().exists(HttpHeaders.AGE));
         addToday(1);
