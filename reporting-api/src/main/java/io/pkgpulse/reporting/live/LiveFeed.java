@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -45,10 +47,10 @@ import io.pkgpulse.reporting.packages.VisiblePackage;
  * state is sent nothing. Writes go through a small pool of sender threads (see {@link LiveStream}).
  */
 @Component
-class LiveFeed implements SmartLifecycle {
+class LiveFeed implements SmartLifecycle, DisposableBean {
 
     static final String ALL = "__all__";
-    /** The key of all packages' topic; packages' topics are keyed by id, which outlives no package. */
+    /** The key of all packages' topic; a package's is its id (a package made anew under an old name is another). */
     private static final long ALL_KEY = -1;
     /** Long enough for a browser to reconnect after a dropped connection without the state being read again. */
     static final Duration KEEP_UNWATCHED = Duration.ofMinutes(1);
@@ -66,6 +68,7 @@ class LiveFeed implements SmartLifecycle {
     private final ThreadPoolExecutor senders;
     private final Counter reads;
     private Instant lastTickHour;
+    private ScheduledFuture<?> heartbeats;
     private volatile boolean running;
     /** Set once the streams are being ended: no new ones from then on. */
     private volatile boolean stopping;
@@ -252,16 +255,27 @@ class LiveFeed implements SmartLifecycle {
     @Override
     public void start() {
         long heartbeat = properties.heartbeat().toMillis();
-        reader.scheduleAtFixedRate(this::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        stopping = false;
+        heartbeats = reader.scheduleAtFixedRate(this::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         running = true;
     }
 
-    /** Before the web server's graceful shutdown, which would otherwise wait for the streams to end by themselves. */
+    /**
+     * Before the web server's graceful shutdown, which would otherwise wait for the streams to end by themselves.
+     * A stopped feed may be started again (as the test framework does with the contexts it keeps).
+     */
     @Override
     public void stop() {
         stopping = true;
         running = false;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         topics.values().forEach(topic -> topic.streams().forEach(LiveStream::end));
+    }
+
+    @Override
+    public void destroy() {
         reader.shutdownNow();
         senders.shutdown();
     }
