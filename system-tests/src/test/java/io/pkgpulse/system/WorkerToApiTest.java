@@ -59,6 +59,8 @@ class WorkerToApiTest {
             String top = json(api, "/api/stats/top?limit=1").get("data").get(0).get("name").asString();
             assertThat(sent.keySet()).contains(top);
             assertThat(api.get("/badge/" + checked.get(0) + ".svg?period=total")).contains("<svg");
+            // From the packaged jar: its templates are all there.
+            assertThat(api.get("/packages/" + checked.get(0))).contains("id=\"range-total\"");
             String since = LocalDate.now(ZoneOffset.UTC).minusDays(4).toString();
             for (String project : checked) {
                 assertThat(sum(api, "/api/packages/" + project + "/hourly?mirrors=true&start=" + since)).as(project)

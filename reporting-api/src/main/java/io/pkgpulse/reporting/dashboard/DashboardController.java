@@ -130,7 +130,8 @@ class DashboardController {
         if (!name.equals(pkg.normalizedName())) {
             return redirect(packageUrl(pkg.normalizedName(), start, end, mirrors), HttpStatus.MOVED_PERMANENTLY);
         }
-        ModelAndView page = new ModelAndView("dashboard/package");
+        // Not "package.html": maven-jar-plugin leaves files of that name (Javadoc's, once) out of the jar.
+        ModelAndView page = new ModelAndView("dashboard/package-page");
         page.addObject("pkg", pkg);
         page.addObject("details", queries.details(pkg.id()));
         page.addObject("startInput", start);
