@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ public final class WorkerCommits {
 
     /** Announces that {@code packageIds} changed on {@code day}, in a transaction of its own. */
     public static void announce(JdbcTemplate jdbc, ChangeClock changes, LocalDate day, Long... packageIds) {
-        announce(jdbc, changes, Map.of(day, java.util.List.of(packageIds)));
+        announce(jdbc, changes, Map.of(day, List.of(packageIds)));
     }
 
     public static void announce(JdbcTemplate jdbc, ChangeClock changes, Map<LocalDate, ? extends Collection<Long>> days) {
