@@ -2,20 +2,20 @@ package io.pkgpulse.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
  * A batch of downloads committed the way the ingest worker commits one: the daily and hourly rollups of each package
@@ -24,17 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class DownloadBatch {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final JdbcTemplate jdbc;
+    private final RollupSeed seed;
     private final TransactionTemplate transaction;
     private final List<Row> rows = new ArrayList<>();
 
     private record Row(long packageId, long releaseId, Instant at, boolean mirror, long n) {
     }
 
-    public DownloadBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public DownloadBatch(JdbcTemplate jdbc, ChangeClock changes, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.seed = new RollupSeed(jdbc, changes);
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -46,41 +46,16 @@ public final class DownloadBatch {
 
     /** Commits the rows and the notification; returns the notification's payload. */
     public String commit() {
-        Map<LocalDate, TreeSet<Long>> days = new TreeMap<>();
+        Map<LocalDate, Set<Long>> days = new TreeMap<>();
         rows.forEach(row -> days.computeIfAbsent(LocalDate.ofInstant(row.at(), ZoneOffset.UTC), day -> new TreeSet<>())
                 .add(row.packageId()));
-        String payload = JSON.writeValueAsString(Map.of("days", days.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(day -> day.getKey().toString(), Map.Entry::getValue))));
+        String payload = WorkerCommits.payload(days);
         transaction.executeWithoutResult(status -> {
             for (Row row : rows) {
-                LocalDate day = LocalDate.ofInstant(row.at(), ZoneOffset.UTC);
-                OffsetDateTime hour = row.at().truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
-                jdbc.update("""
-                        INSERT INTO daily_downloads VALUES (?, ?, ?, ?) ON CONFLICT (package_id, day, mirror)
-                        DO UPDATE SET downloads = daily_downloads.downloads + EXCLUDED.downloads""",
-                        row.packageId(), day, row.mirror(), row.n());
-                jdbc.update("""
-                        INSERT INTO daily_release_downloads VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (package_id, day, release_id, mirror)
-                        DO UPDATE SET downloads = daily_release_downloads.downloads + EXCLUDED.downloads""",
-                        row.packageId(), day, row.releaseId(), row.mirror(), row.n());
-                jdbc.update("""
-                        INSERT INTO daily_total_downloads VALUES (?, ?, ?) ON CONFLICT (day, mirror)
-                        DO UPDATE SET downloads = daily_total_downloads.downloads + EXCLUDED.downloads""",
-                        day, row.mirror(), row.n());
-                jdbc.update("""
-                        INSERT INTO hourly_downloads VALUES (?, ?, ?, ?) ON CONFLICT (package_id, hour, mirror)
-                        DO UPDATE SET downloads = hourly_downloads.downloads + EXCLUDED.downloads""",
-                        row.packageId(), hour, row.mirror(), row.n());
-                jdbc.update("""
-                        INSERT INTO hourly_release_downloads VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (package_id, hour, release_id, mirror)
-                        DO UPDATE SET downloads = hourly_release_downloads.downloads + EXCLUDED.downloads""",
-                        row.packageId(), hour, row.releaseId(), row.mirror(), row.n());
-                jdbc.update("""
-                        INSERT INTO hourly_total_downloads VALUES (?, ?, ?) ON CONFLICT (hour, mirror)
-                        DO UPDATE SET downloads = hourly_total_downloads.downloads + EXCLUDED.downloads""",
-                        hour, row.mirror(), row.n());
+                seed.downloads(row.packageId(), row.releaseId(), LocalDate.ofInstant(row.at(), ZoneOffset.UTC),
+                        row.mirror(), row.n());
+                seed.hourly(row.packageId(), row.releaseId(), row.at().truncatedTo(ChronoUnit.HOURS), row.mirror(),
+                        row.n());
             }
             jdbc.queryForObject("SELECT pg_notify('pkgpulse_changes', ?)::text", String.class, payload);
         });

@@ -30,11 +30,15 @@ public final class WorkerCommits {
     }
 
     public static void announce(JdbcTemplate jdbc, ChangeClock changes, Map<LocalDate, ? extends Collection<Long>> days) {
-        String payload = new TreeMap<>(days).entrySet().stream()
-                .map(day -> "\"" + day.getKey() + "\":" + day.getValue().stream().sorted().map(String::valueOf)
-                        .collect(Collectors.joining(",", "[", "]")))
+        send(jdbc, changes, payload(days));
+    }
+
+    /** The notification's payload naming {@code days}: the packages changed on each day, as the worker writes it. */
+    public static String payload(Map<LocalDate, ? extends Collection<Long>> days) {
+        return new TreeMap<>(days).entrySet().stream()
+                .map(day -> "\"" + day.getKey() + "\":" + day.getValue().stream().sorted().distinct()
+                        .map(String::valueOf).collect(Collectors.joining(",", "[", "]")))
                 .collect(Collectors.joining(",", "{\"days\":{", "}}"));
-        send(jdbc, changes, payload);
     }
 
     /** Announces that anything may have changed, as an operator does after editing rollups (or emptying them). */

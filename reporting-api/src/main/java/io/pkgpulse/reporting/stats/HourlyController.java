@@ -24,8 +24,6 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
 import io.pkgpulse.reporting.cache.AnswerScope;
 import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
-import io.pkgpulse.reporting.packages.VisiblePackage;
-import io.pkgpulse.reporting.web.BadRequestException;
 
 /**
  * Hourly download series from the hourly rollups, shaped like the daily ones with an {@code hour} (the start of a UTC
@@ -81,7 +79,7 @@ class HourlyController {
             @RequestParam(required = false) String start,
             @Parameter(description = END, example = "2026-11-26T23:00:00Z")
             @RequestParam(required = false) String end) {
-        Target target = target(name);
+        Target target = Target.of(name, packages);
         HourRange range = HourRange.of(start, end, clock, downloads.hourlyRetention());
         return respond(target, range, () -> new HourlySeries(target.name(), "overall_hourly_downloads",
                 queries.overall(target.id(), range, mirrors)));
@@ -102,33 +100,11 @@ class HourlyController {
             @RequestParam(required = false) String start,
             @Parameter(description = END, example = "2026-11-26T23:00:00Z")
             @RequestParam(required = false) String end) {
-        Target target = target(name);
-        checkVersion(version);
+        Target target = Target.of(name, packages);
+        Target.checkFilter("version", version);
         HourRange range = HourRange.of(start, end, clock, downloads.hourlyRetention());
         return respond(target, range, () -> new HourlySeries(target.name(), "version_hourly_downloads",
                 queries.versions(target.id(), range, mirrors, version)));
-    }
-
-    /** As the daily filters: PostgreSQL refuses a NUL in a text parameter, and no version is that long. */
-    private static void checkVersion(String version) {
-        if (version != null && (version.isBlank() || version.length() > 128)) {
-            throw new BadRequestException("version", "version must be 1 to 128 characters");
-        }
-        if (version != null && version.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequestException("version", "version must not contain control characters");
-        }
-    }
-
-    /** A package, or all of them; {@code id} null for {@code __all__}. */
-    private record Target(Long id, String name, boolean isPrivate) {
-    }
-
-    private Target target(String name) {
-        if (StatsController.ALL.equals(name)) {
-            return new Target(null, StatsController.ALL, false);
-        }
-        VisiblePackage pkg = packages.require(name);
-        return new Target(pkg.id(), pkg.normalizedName(), pkg.isPrivate());
     }
 
     /**

@@ -18,7 +18,6 @@ import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.cache.AnswerScope;
 import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
-import io.pkgpulse.reporting.packages.VisiblePackage;
 import io.pkgpulse.reporting.web.BadRequestException;
 
 /**
@@ -30,8 +29,6 @@ import io.pkgpulse.reporting.web.BadRequestException;
 @RestController
 @RequestMapping("/api")
 class StatsController {
-
-    static final String ALL = "__all__";
 
     private final StatsQueries queries;
     private final PackageAccess packages;
@@ -142,7 +139,7 @@ class StatsController {
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = packageTarget(name, "version");
-        checkFilter("version", version);
+        Target.checkFilter("version", version);
         DateRange range = DateRange.of(start, end, clock);
         return respond(target, range, () -> new Series(target.name(), "version_downloads",
                 queries.versions(target.id(), range, mirrors, version)));
@@ -178,36 +175,18 @@ class StatsController {
     private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
             String start, String end) {
         Target target = target(name);
-        checkFilter(dimension.dbName(), filter);
+        Target.checkFilter(dimension.dbName(), filter);
         DateRange range = DateRange.of(start, end, clock);
         return respond(target, range, () -> new Series(target.name(), dimension.dbName() + "_downloads",
                 queries.categories(target.id(), dimension, range, mirrors, filter)));
     }
 
-    private static void checkFilter(String parameter, String value) {
-        if (value != null && (value.isBlank() || value.length() > 128)) {
-            throw new BadRequestException(parameter, parameter + " must be 1 to 128 characters");
-        }
-        // No category holds one, and PostgreSQL refuses a NUL in a text parameter (which was a 500).
-        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequestException(parameter, parameter + " must not contain control characters");
-        }
-    }
-
-    /** A package, or all of them; {@code id} null for {@code __all__}. */
-    private record Target(Long id, String name, boolean isPrivate) {
-    }
-
     private Target target(String name) {
-        if (ALL.equals(name)) {
-            return new Target(null, ALL, false);
-        }
-        VisiblePackage pkg = packages.require(name);
-        return new Target(pkg.id(), pkg.normalizedName(), pkg.isPrivate());
+        return Target.of(name, packages);
     }
 
     private Target packageTarget(String name, String endpoint) {
-        if (ALL.equals(name)) {
+        if (Target.ALL.equals(name)) {
             throw new BadRequestException("package", endpoint + " is per package; __all__ has no releases");
         }
         return target(name);

@@ -436,7 +436,7 @@ class DashboardBrowserTest {
     }
 
     private DownloadBatch batch() {
-        return new DownloadBatch(jdbc, transactions);
+        return new DownloadBatch(jdbc, changes, transactions);
     }
 
     /** The adoption chart: its labels, versions, and the last hour's downloads and shares. */

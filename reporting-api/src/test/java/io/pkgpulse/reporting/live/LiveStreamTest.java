@@ -338,7 +338,7 @@ class LiveStreamTest {
     }
 
     private DownloadBatch batch() {
-        return new DownloadBatch(jdbc, transactions);
+        return new DownloadBatch(jdbc, changes, transactions);
     }
 
     /** Runs on the feed's reader thread, where the SQL statement counter counts its reads. */
