@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        offsets are in the same transaction (a lost commit is consumed again)
  * @param retry back-off while the database or the dead-letter topic is unreachable (never gives up)
  * @param cache sizes of the in-memory id caches
+ * @param referenceChecks how the raw rows' foreign keys to packages and releases are checked: {@code batch} (once
+ *        per distinct id and batch, then the per-row triggers are skipped; needs the right to set
+ *        {@code session_replication_role}) or {@code row} (PostgreSQL's trigger per row)
  */
 @ConfigurationProperties("pkgpulse.ingest")
 public record IngestProperties(@DefaultValue("pypi.downloads.v1") String topic, String deadLetterTopic,
@@ -30,7 +33,7 @@ public record IngestProperties(@DefaultValue("pypi.downloads.v1") String topic, 
         @DefaultValue("1") short topicReplicas, @DefaultValue("true") boolean createTopics,
         @DefaultValue("20000") int batchSize, @DefaultValue("register") UnknownPackagePolicy unknownPackages,
         @DefaultValue("5m") Duration maxFutureSkew, @DefaultValue("false") boolean synchronousCommit,
-        @DefaultValue Retry retry, @DefaultValue Cache cache) {
+        @DefaultValue Retry retry, @DefaultValue Cache cache, @DefaultValue("batch") ReferenceCheck referenceChecks) {
 
     public IngestProperties {
         if (deadLetterTopic == null || deadLetterTopic.isBlank()) {
@@ -48,15 +51,22 @@ public record IngestProperties(@DefaultValue("pypi.downloads.v1") String topic, 
         REJECT
     }
 
+    public enum ReferenceCheck {
+        /** Lock the batch's distinct packages and releases in one statement each; skip the per-row triggers. */
+        BATCH,
+        /** Leave the checks to PostgreSQL's foreign-key trigger, row by row. */
+        ROW
+    }
+
     public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
     }
 
     /**
      * @param packages package ids kept in memory
      * @param releases release ids kept in memory
-     * @param userAgents user-agent ids kept in memory
+     * @param clientProfiles client-profile ids kept in memory
      */
     public record Cache(@DefaultValue("200000") long packages, @DefaultValue("1000000") long releases,
-            @DefaultValue("100000") long userAgents) {
+            @DefaultValue("100000") long clientProfiles) {
     }
 }

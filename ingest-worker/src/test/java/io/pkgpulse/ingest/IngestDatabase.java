@@ -31,7 +31,7 @@ public final class IngestDatabase {
     /** Empties what the worker writes; the schema and other tests' idle workers stay. */
     public void truncate() {
         jdbc.execute("""
-                TRUNCATE packages, releases, downloads, user_agents, daily_downloads, daily_release_downloads,
+                TRUNCATE packages, releases, downloads, client_profiles, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          hourly_downloads, hourly_release_downloads, hourly_total_downloads,
                          consumer_offsets CASCADE""");

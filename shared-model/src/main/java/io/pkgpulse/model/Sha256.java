@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 of a string's UTF-8 bytes: how user agents are keyed and API keys stored. */
+/** SHA-256 of a string's UTF-8 bytes: how client profiles are keyed and API keys stored. */
 public final class Sha256 {
 
     private Sha256() {

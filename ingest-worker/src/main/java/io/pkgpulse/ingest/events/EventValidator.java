@@ -21,8 +21,8 @@ import io.pkgpulse.ingest.useragent.ParsedUserAgent;
 import io.pkgpulse.ingest.useragent.UserAgentParser;
 import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.model.catalog.Release;
+import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.FileType;
-import io.pkgpulse.model.downloads.UserAgent;
 
 /**
  * Decides for one parsed event whether it is counted, dead-lettered (and why) or dropped (and why), and reduces
@@ -41,6 +41,7 @@ public class EventValidator {
     static final int MAX_PYTHON = 32;
     static final int MAX_LONG = 128;
     static final int MAX_UNSTORED = 256;
+    static final int MAX_DISTRO_DETAIL = 256;
     static final int MAX_TIMESTAMP = 64;
     static final int MAX_CPU = 32;
 
@@ -97,7 +98,7 @@ public class EventValidator {
         optional(event.url(), "url", MAX_URL);
         optional(event.tlsProtocol(), "tls_protocol", MAX_UNSTORED);
         optional(event.tlsCipher(), "tls_cipher", MAX_UNSTORED);
-        String userAgent = optional(event.userAgent(), "user_agent", UserAgent.MAX_LENGTH);
+        String userAgent = optional(event.userAgent(), "user_agent", ClientProfile.MAX_AGENT_LENGTH);
         if (userAgent != null && userAgent.isBlank()) {
             userAgent = null;
         }
@@ -146,8 +147,9 @@ public class EventValidator {
     private ValidEvent stored(Instant timestamp, String project, String projectName, String version, FileType fileType,
             Details details, boolean fromAgent, String country, String userAgent, UUID eventId) {
         if (details == null) {
-            return new ValidEvent(timestamp, project, projectName, version, fileType, null, null, null, null, null,
-                    null, null, null, null, null, country, null, userAgent, eventId, false);
+            return new ValidEvent(timestamp, project, projectName, version, fileType, new ClientProfile.Fields(null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, userAgent), country,
+                    eventId, false);
         }
         String installerName = null;
         String installerVersion = null;
@@ -165,13 +167,17 @@ public class EventValidator {
         }
         String distroName = null;
         String distroVersion = null;
+        String distroId = null;
+        String libcLib = null;
+        String libcVersion = null;
         if (details.distro() != null) {
             distroName = detail(fromAgent, details.distro().name(), "details.distro.name", MAX_LONG);
             distroVersion = detail(fromAgent, details.distro().version(), "details.distro.version", MAX_SHORT);
-            detail(fromAgent, details.distro().id(), "details.distro.id", MAX_UNSTORED);
+            distroId = detail(fromAgent, details.distro().id(), "details.distro.id", MAX_DISTRO_DETAIL);
             if (details.distro().libc() != null) {
-                detail(fromAgent, details.distro().libc().lib(), "details.distro.libc.lib", MAX_UNSTORED);
-                detail(fromAgent, details.distro().libc().version(), "details.distro.libc.version", MAX_UNSTORED);
+                libcLib = detail(fromAgent, details.distro().libc().lib(), "details.distro.libc.lib", MAX_DISTRO_DETAIL);
+                libcVersion = detail(fromAgent, details.distro().libc().version(), "details.distro.libc.version",
+                        MAX_DISTRO_DETAIL);
             }
         }
         String systemName = null;
@@ -185,9 +191,10 @@ public class EventValidator {
         detail(fromAgent, details.opensslVersion(), "details.openssl_version", MAX_UNSTORED);
         detail(fromAgent, details.setuptoolsVersion(), "details.setuptools_version", MAX_UNSTORED);
         detail(fromAgent, details.rustcVersion(), "details.rustc_version", MAX_UNSTORED);
-        return new ValidEvent(timestamp, project, projectName, version, fileType, installerName, installerVersion,
-                python, implementationName, implementationVersion, systemName, systemRelease, distroName,
-                distroVersion, cpu, country, details.ci(), userAgent, eventId,
+        ClientProfile.Fields client = new ClientProfile.Fields(installerName, installerVersion, python,
+                implementationName, implementationVersion, systemName, systemRelease, distroName, distroVersion,
+                distroId, libcLib, libcVersion, cpu, details.ci(), userAgent);
+        return new ValidEvent(timestamp, project, projectName, version, fileType, client, country, eventId,
                 installerName != null && MIRROR_INSTALLERS.contains(installerName));
     }
 

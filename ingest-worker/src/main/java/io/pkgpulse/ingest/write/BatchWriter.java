@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -20,10 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.events.ValidEvent;
+import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Writes one batch in one database transaction: the raw rows (binary COPY), the daily and hourly rollup increments,
+ * Writes one batch in one database transaction: the lean raw rows (binary COPY, their references to packages and
+ * releases checked once per distinct id by {@link ReferenceChecks}), the daily and hourly rollup increments,
  * the change notifications naming what it changed, and the consumer offsets the batch advances. Either all of it is
  * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
  * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
@@ -34,7 +37,9 @@ public class BatchWriter {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final StoredOffsets offsets;
-    private final UserAgentIds userAgents;
+    private final ClientProfileIds clientProfiles;
+    private final CatalogIds catalog;
+    private final ReferenceChecks references;
     private final DayPartitions days;
     private final DownloadsProperties downloads;
     private final Clock clock;
@@ -46,12 +51,15 @@ public class BatchWriter {
      *        consumed again: counting stays exactly-once and a commit stops waiting for an fsync.
      * @param downloads {@code hourly-retention}: an event of an older hour is counted in the daily rollups only
      */
-    BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, UserAgentIds userAgents,
-            DayPartitions days, IngestProperties properties, DownloadsProperties downloads, Clock clock) {
+    BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets,
+            ClientProfileIds clientProfiles, CatalogIds catalog, ReferenceChecks references, DayPartitions days,
+            IngestProperties properties, DownloadsProperties downloads, Clock clock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.offsets = offsets;
-        this.userAgents = userAgents;
+        this.clientProfiles = clientProfiles;
+        this.catalog = catalog;
+        this.references = references;
         this.days = days;
         this.downloads = downloads;
         this.clock = clock;
@@ -79,60 +87,75 @@ public class BatchWriter {
      */
     public void write(String group, List<ResolvedEvent> events, Map<TopicPartition, OffsetAdvance> advances,
             BatchPhases phases) {
-        Set<String> agents = new HashSet<>();
+        Set<ClientProfile.Fields> clients = new HashSet<>();
         Set<LocalDate> eventDays = new HashSet<>();
+        TreeSet<Long> packageIds = new TreeSet<>();
+        TreeSet<Long> releaseIds = new TreeSet<>();
         RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(clock.instant()));
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
-            if (event.userAgent() != null) {
-                agents.add(event.userAgent());
-            }
+            clients.add(event.client());
+            packageIds.add(resolved.packageId());
+            releaseIds.add(resolved.releaseId());
             LocalDate day = day(event);
             eventDays.add(day);
             increments.add(event, day, resolved.packageId(), resolved.releaseId());
         }
         phases.mark("aggregate");
-        Map<String, Long> agentIds = userAgents.idsOf(agents);
+        Map<ClientProfile.Fields, Integer> profileIds = clientProfiles.idsOf(clients);
         days.ensure(eventDays);
-        phases.mark("user-agents");
+        phases.mark("profiles");
 
-        transactions.executeWithoutResult(status -> {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                if (!synchronousCommit) {
-                    try (var statement = connection.createStatement()) {
-                        statement.execute("SET LOCAL synchronous_commit = off");
-                    }
-                }
-                copyRows(connection, events, agentIds);
-                phases.mark("copy");
-                // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
-                // locked for a round trip less.
-                ChangeNotifications.send(connection, increments.packagesByDay());
-                phases.mark("notify");
-                RollupWriter.write(connection, increments);
-                phases.mark("rollups");
-            }
-            catch (SQLException ex) {
-                throw new DatabaseWriteException("Writing a batch of " + events.size() + " events failed", ex);
-            }
-            finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-            advances.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
-                    .forEach(advance -> {
-                        if (!offsets.advance(group, advance.getKey(), advance.getValue().expected(),
-                                advance.getValue().next())) {
-                            throw new StaleOffsetsException(advance.getKey());
-                        }
-                    });
-        });
+        try {
+            transactions.executeWithoutResult(status -> write(group, events, advances, phases, increments, profileIds,
+                    packageIds, releaseIds));
+        }
+        catch (MissingReferencesException missing) {
+            catalog.forget(missing.packageIds(), missing.releaseIds());
+            throw missing;
+        }
         phases.mark("offsets-commit");
     }
 
-    private void copyRows(Connection connection, List<ResolvedEvent> events, Map<String, Long> agentIds)
-            throws SQLException {
+    private void write(String group, List<ResolvedEvent> events, Map<TopicPartition, OffsetAdvance> advances,
+            BatchPhases phases, RollupIncrements increments, Map<ClientProfile.Fields, Integer> profileIds,
+            TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!synchronousCommit) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                }
+            }
+            references.lockAndSkipRowChecks(connection, packageIds, releaseIds);
+            phases.mark("references");
+            copyRows(connection, events, profileIds);
+            phases.mark("copy");
+            // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
+            // locked for a round trip less.
+            ChangeNotifications.send(connection, increments.packagesByDay());
+            phases.mark("notify");
+            RollupWriter.write(connection, increments);
+            phases.mark("rollups");
+        }
+        catch (SQLException ex) {
+            throw new DatabaseWriteException("Writing a batch of " + events.size() + " events failed", ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        advances.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
+                .forEach(advance -> {
+                    if (!offsets.advance(group, advance.getKey(), advance.getValue().expected(),
+                            advance.getValue().next())) {
+                        throw new StaleOffsetsException(advance.getKey());
+                    }
+                });
+    }
+
+    private void copyRows(Connection connection, List<ResolvedEvent> events,
+            Map<ClientProfile.Fields, Integer> profileIds) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -142,11 +165,7 @@ public class BatchWriter {
             for (ResolvedEvent resolved : events) {
                 ValidEvent e = resolved.event();
                 copy.row().column(ids[i++]).column(e.timestamp()).column(resolved.packageId()).column(resolved.releaseId())
-                        .column(e.fileType().pypiName()).column(e.installerName()).column(e.installerVersion())
-                        .column(e.pythonVersion()).column(e.implementationName()).column(e.implementationVersion())
-                        .column(e.systemName()).column(e.systemRelease()).column(e.distroName())
-                        .column(e.distroVersion()).column(e.cpu()).column(e.countryCode()).column(e.ci())
-                        .column(e.userAgent() == null ? null : agentIds.get(e.userAgent())).column(e.eventId());
+                        .column(profileIds.get(e.client())).column(e.fileType().code()).column(e.countryCode());
                 copy.endRow();
             }
             copy.finish();

@@ -118,6 +118,13 @@ public class CatalogIds {
         return ids;
     }
 
+    /** Forgets cached ids of deleted packages and releases (and the releases of those packages). */
+    void forget(Set<Long> packageIds, Set<Long> releaseIds) {
+        packages.asMap().values().removeIf(packageIds::contains);
+        releases.asMap().entrySet().removeIf(entry -> releaseIds.contains(entry.getValue())
+                || packageIds.contains(entry.getKey().packageId()));
+    }
+
     private void findPackages(List<String> names, Map<String, Long> into) {
         jdbc.query(con -> {
             // A join with unnest, not "= ANY (array)": with thousands of names the latter filters a sequential scan.

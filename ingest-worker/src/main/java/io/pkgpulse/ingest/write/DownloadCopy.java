@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.UUID;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -18,11 +17,10 @@ import org.postgresql.copy.CopyIn;
 final class DownloadCopy implements AutoCloseable {
 
     static final String SQL = """
-            COPY downloads (id, downloaded_at, package_id, release_id, file_type, installer_name, installer_version,
-                python_version, implementation_name, implementation_version, system_name, system_release, distro_name,
-                distro_version, cpu, country_code, ci, user_agent_id, event_id) FROM STDIN (FORMAT binary)""";
+            COPY downloads (id, downloaded_at, package_id, release_id, client_profile_id, file_type, country_code)
+            FROM STDIN (FORMAT binary)""";
 
-    static final int COLUMNS = 19;
+    static final int COLUMNS = 7;
 
     private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, // flags
@@ -60,6 +58,23 @@ final class DownloadCopy implements AutoCloseable {
         return value == null ? nullColumn() : column(value.longValue());
     }
 
+    DownloadCopy column(Integer value) {
+        if (value == null) {
+            return nullColumn();
+        }
+        ensure(8);
+        putInt(4);
+        putInt(value);
+        return this;
+    }
+
+    DownloadCopy column(short value) {
+        ensure(6);
+        putInt(2);
+        putShort(value);
+        return this;
+    }
+
     DownloadCopy column(Instant value) {
         long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
                 value.getNano() / 1_000);
@@ -73,17 +88,6 @@ final class DownloadCopy implements AutoCloseable {
         ensure(5);
         putInt(1);
         buffer[size++] = (byte) (value ? 1 : 0);
-        return this;
-    }
-
-    DownloadCopy column(UUID value) {
-        if (value == null) {
-            return nullColumn();
-        }
-        ensure(20);
-        putInt(16);
-        putLong(value.getMostSignificantBits());
-        putLong(value.getLeastSignificantBits());
         return this;
     }
 

@@ -125,12 +125,15 @@ class EndToEndIngestTest {
                 .isEqualTo(expected(sent, e -> e.hour() + "|" + e.mirror()));
         assertHourlyRollupsMatchRawRows(database);
 
-        // Parsed from the raw agent, and the agent stored once.
+        // Parsed from the raw agent (distro id and libc too), and the agent stored once, in its client profile.
         assertThat(database.jdbc().queryForList("""
-                SELECT DISTINCT installer_name || ' ' || installer_version || ' ' || python_version || ' ' || distro_name
-                FROM downloads WHERE user_agent_id IS NOT NULL""", String.class))
-                .containsExactly("pip 23.2.1 3.11.7 Debian GNU/Linux");
-        assertThat(database.jdbc().queryForObject("SELECT count(*) FROM user_agents", Long.class)).isEqualTo(1);
+                SELECT DISTINCT p.installer_name || ' ' || p.installer_version || ' ' || p.python_version || ' '
+                       || p.distro_name || ' ' || p.distro_id || ' ' || p.libc_lib || ' ' || p.libc_version
+                FROM downloads d JOIN client_profiles p ON p.id = d.client_profile_id
+                WHERE p.user_agent IS NOT NULL""", String.class))
+                .containsExactly("pip 23.2.1 3.11.7 Debian GNU/Linux bookworm glibc 2.36");
+        assertThat(database.jdbc().queryForObject("SELECT count(*) FROM client_profiles WHERE user_agent IS NOT NULL",
+                Long.class)).isEqualTo(1);
         // Names as first published, normalised for identity.
         assertThat(database.jdbc().queryForList("SELECT name || '=' || normalized_name FROM packages ORDER BY 1",
                 String.class)).containsExactly("Flask=flask", "requests=requests",

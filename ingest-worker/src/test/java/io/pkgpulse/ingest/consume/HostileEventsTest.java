@@ -119,11 +119,14 @@ class HostileEventsTest {
             assertThat(reasons).isEqualTo(expected);
         }
 
-        assertThat(database.jdbc().queryForList("SELECT DISTINCT installer_name FROM downloads WHERE installer_name"
-                + " <> 'pip'", String.class)).containsExactly(NASTY);
-        assertThat(database.jdbc().queryForList("SELECT distro_name FROM downloads WHERE distro_name IS NOT NULL",
+        assertThat(database.jdbc().queryForList("SELECT DISTINCT p.installer_name FROM downloads d"
+                + " JOIN client_profiles p ON p.id = d.client_profile_id WHERE p.installer_name <> 'pip'", String.class))
+                .containsExactly(NASTY);
+        assertThat(database.jdbc().queryForList("SELECT p.distro_name FROM downloads d"
+                + " JOIN client_profiles p ON p.id = d.client_profile_id WHERE p.distro_name IS NOT NULL", String.class))
+                .containsExactly(NASTY);
+        assertThat(database.jdbc().queryForList("SELECT user_agent FROM client_profiles WHERE user_agent IS NOT NULL",
                 String.class)).containsExactly(NASTY);
-        assertThat(database.jdbc().queryForList("SELECT raw FROM user_agents", String.class)).containsExactly(NASTY);
         assertThat(database.jdbc().queryForObject("SELECT count(*) FROM packages", Long.class)).isEqualTo(1);
     }
 

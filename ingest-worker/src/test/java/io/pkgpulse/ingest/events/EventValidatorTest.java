@@ -91,7 +91,7 @@ class EventValidatorTest {
 
         ValidEvent event = accepted(TestEvent.download("a", "1", NOW).without("details").with("user_agent", agent));
 
-        assertThat(event.cpu()).hasSize(32);
+        assertThat(event.client().cpu()).hasSize(32);
         assertThat(event.pythonVersion()).isEqualTo("3.11.7");
         assertThat(reason(TestEvent.download("a", "1", NOW).with("details.cpu", "x".repeat(100))))
                 .as("the same in details the producer sent").isEqualTo("oversized-field");

@@ -1,7 +1,6 @@
 package io.pkgpulse.model.downloads;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +17,11 @@ import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.Release;
 
 /**
- * One counted download. The table is partitioned by UTC day on {@code downloaded_at} (see {@link DownloadPartitions}).
- * The ingest path writes these rows with {@code COPY}, not through this entity; the entity is for reads and tests.
- * Packages and releases do not map the inverse collection: it would hold millions of rows.
+ * One counted download: a lean row of when, which package and release, which client ({@link ClientProfile}), file
+ * type and country. The table is partitioned by UTC day on {@code downloaded_at} (see {@link DownloadPartitions});
+ * V6's migration documents what each column is for. The ingest path writes these rows with {@code COPY}, not
+ * through this entity; the entity is for reads and tests. Packages and releases do not map the inverse collection:
+ * it would hold millions of rows.
  */
 @Entity
 @Table(name = "downloads")
@@ -42,55 +43,21 @@ public class Download {
     @JoinColumn(name = "release_id", nullable = false, updatable = false)
     private Release release;
 
-    @Column(name = "file_type", nullable = false, length = 16)
+    /** Profiles are immutable and never deleted, so the database needs no foreign key for this relationship. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "client_profile_id", updatable = false)
+    private ClientProfile clientProfile;
+
+    @Column(name = "file_type", nullable = false, updatable = false)
     private FileType fileType;
-
-    @Column(name = "installer_name", length = 64)
-    private String installerName;
-
-    @Column(name = "installer_version", length = 64)
-    private String installerVersion;
-
-    @Column(name = "python_version", length = 32)
-    private String pythonVersion;
-
-    @Column(name = "implementation_name", length = 64)
-    private String implementationName;
-
-    @Column(name = "implementation_version", length = 64)
-    private String implementationVersion;
-
-    @Column(name = "system_name", length = 64)
-    private String systemName;
-
-    @Column(name = "system_release", length = 128)
-    private String systemRelease;
-
-    @Column(name = "distro_name", length = 128)
-    private String distroName;
-
-    @Column(name = "distro_version", length = 64)
-    private String distroVersion;
-
-    @Column(length = 32)
-    private String cpu;
 
     @Column(name = "country_code", length = 2)
     private String countryCode;
 
-    private Boolean ci;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "user_agent_id")
-    private UserAgent userAgent;
-
-    @Column(name = "event_id")
-    private UUID eventId;
-
     protected Download() {
     }
 
-    /** A download of {@code release}'s file of {@code fileType} at {@code downloadedAt}; details are set after. */
+    /** A download of {@code release}'s file of {@code fileType} at {@code downloadedAt}. */
     public Download(Release release, FileType fileType, Instant downloadedAt) {
         this.pkg = release.getPackage();
         this.release = release;
@@ -118,72 +85,13 @@ public class Download {
         return fileType;
     }
 
-    public String getInstallerName() {
-        return installerName;
+    /** The client that downloaded; null when the event told nothing about it. */
+    public ClientProfile getClientProfile() {
+        return clientProfile;
     }
 
-    public String getInstallerVersion() {
-        return installerVersion;
-    }
-
-    public void setInstaller(String name, String version) {
-        this.installerName = name;
-        this.installerVersion = version;
-    }
-
-    public String getPythonVersion() {
-        return pythonVersion;
-    }
-
-    public void setPythonVersion(String pythonVersion) {
-        this.pythonVersion = pythonVersion;
-    }
-
-    public String getImplementationName() {
-        return implementationName;
-    }
-
-    public String getImplementationVersion() {
-        return implementationVersion;
-    }
-
-    public void setImplementation(String name, String version) {
-        this.implementationName = name;
-        this.implementationVersion = version;
-    }
-
-    public String getSystemName() {
-        return systemName;
-    }
-
-    public String getSystemRelease() {
-        return systemRelease;
-    }
-
-    public void setSystem(String name, String release) {
-        this.systemName = name;
-        this.systemRelease = release;
-    }
-
-    public String getDistroName() {
-        return distroName;
-    }
-
-    public String getDistroVersion() {
-        return distroVersion;
-    }
-
-    public void setDistro(String name, String version) {
-        this.distroName = name;
-        this.distroVersion = version;
-    }
-
-    public String getCpu() {
-        return cpu;
-    }
-
-    public void setCpu(String cpu) {
-        this.cpu = cpu;
+    public void setClientProfile(ClientProfile clientProfile) {
+        this.clientProfile = clientProfile;
     }
 
     /** ISO 3166-1 alpha-2, upper case. */
@@ -193,31 +101,6 @@ public class Download {
 
     public void setCountryCode(String countryCode) {
         this.countryCode = countryCode;
-    }
-
-    /** Whether the download came from a CI system; null when the client did not say. */
-    public Boolean getCi() {
-        return ci;
-    }
-
-    public void setCi(Boolean ci) {
-        this.ci = ci;
-    }
-
-    public UserAgent getUserAgent() {
-        return userAgent;
-    }
-
-    public void setUserAgent(UserAgent userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    public UUID getEventId() {
-        return eventId;
-    }
-
-    public void setEventId(UUID eventId) {
-        this.eventId = eventId;
     }
 
     @Override

@@ -16,6 +16,8 @@ public enum FileType {
 
     private final String pypiName = name().toLowerCase(Locale.ROOT);
 
+    private static final FileType[] VALUES = values();
+
     private static final Map<String, FileType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(FileType::pypiName, Function.identity()));
 
@@ -28,19 +30,31 @@ public enum FileType {
         return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 
-    /** Stores the PyPI name. */
+    /**
+     * The code a raw row stores ({@code downloads.file_type}, table {@code file_types}): 1 for sdist, then in the
+     * order above. Stable: never renumber a constant.
+     */
+    public short code() {
+        return (short) (ordinal() + 1);
+    }
+
+    public static Optional<FileType> fromCode(int code) {
+        return code >= 1 && code <= VALUES.length ? Optional.of(VALUES[code - 1]) : Optional.empty();
+    }
+
+    /** Stores the code. */
     @Converter(autoApply = true)
-    public static class DatabaseConverter implements AttributeConverter<FileType, String> {
+    public static class DatabaseConverter implements AttributeConverter<FileType, Short> {
 
         @Override
-        public String convertToDatabaseColumn(FileType type) {
-            return type == null ? null : type.pypiName();
+        public Short convertToDatabaseColumn(FileType type) {
+            return type == null ? null : type.code();
         }
 
         @Override
-        public FileType convertToEntityAttribute(String name) {
-            return name == null ? null : fromPypiName(name)
-                    .orElseThrow(() -> new IllegalStateException("Unknown file type in the database: " + name));
+        public FileType convertToEntityAttribute(Short code) {
+            return code == null ? null : fromCode(code)
+                    .orElseThrow(() -> new IllegalStateException("Unknown file type code in the database: " + code));
         }
     }
 }

@@ -109,8 +109,6 @@ class DownloadPartitionsTest {
     private void download(Instant at) {
         tx.executeWithoutResult(s -> {
             Download download = new Download(entityManager.find(Release.class, releaseId), FileType.BDIST_WHEEL, at);
-            download.setInstaller("pip", "24.0");
-            download.setPythonVersion("3.12.2");
             download.setCountryCode("DE");
             entityManager.persist(download);
         });

@@ -23,11 +23,11 @@ import io.pkgpulse.model.catalog.Release;
 import io.pkgpulse.model.catalog.ReleaseRepository;
 import io.pkgpulse.model.downloads.Download;
 import io.pkgpulse.model.downloads.FileType;
-import io.pkgpulse.model.downloads.UserAgent;
+import io.pkgpulse.model.downloads.ClientProfile;
 
 /**
  * A batch listener that maps each event to a {@link Download} entity and saves the batch with
- * {@code saveAll}, finding or creating packages, releases and user agents through repositories (remembered for
+ * {@code saveAll}, finding or creating packages, releases and client profiles through repositories (remembered for
  * the batch, as a careful team would). JDBC batching is on (the model's defaults). Bots and metadata fetches are
  * skipped the simple way; pip's JSON agent is read for its details.
  */
@@ -36,16 +36,16 @@ class SaveAllConsumer {
 
     private final PackageRepository packages;
     private final ReleaseRepository releases;
-    private final UserAgentRepository userAgents;
+    private final ClientProfileRepository profiles;
     private final DownloadRepository downloads;
     private final ObjectMapper json = new ObjectMapper();
     private final Counter stored;
 
-    SaveAllConsumer(PackageRepository packages, ReleaseRepository releases, UserAgentRepository userAgents,
+    SaveAllConsumer(PackageRepository packages, ReleaseRepository releases, ClientProfileRepository profiles,
             DownloadRepository downloads, MeterRegistry meters) {
         this.packages = packages;
         this.releases = releases;
-        this.userAgents = userAgents;
+        this.profiles = profiles;
         this.downloads = downloads;
         this.stored = meters.counter("bench.jpa.events.stored");
     }
@@ -55,7 +55,7 @@ class SaveAllConsumer {
     void onBatch(List<String> values) {
         Map<String, Package> packagesSeen = new HashMap<>();
         Map<String, Release> releasesSeen = new HashMap<>();
-        Map<String, UserAgent> agentsSeen = new HashMap<>();
+        Map<ClientProfile.Fields, ClientProfile> profilesSeen = new HashMap<>();
         List<Download> batch = new ArrayList<>(values.size());
         for (String value : values) {
             JsonNode event = json.readTree(value);
@@ -77,23 +77,23 @@ class SaveAllConsumer {
                     Instant.parse(event.path("timestamp").asString()));
             JsonNode details = event.get("details");
             if (agent != null) {
-                download.setUserAgent(agentsSeen.computeIfAbsent(agent, a -> userAgents.findBySha256(UserAgent.sha256(a))
-                        .orElseGet(() -> userAgents.save(new UserAgent(a)))));
                 int space = agent.indexOf(' ');
                 if ((agent.startsWith("pip/") || agent.startsWith("uv/")) && space > 0 && agent.charAt(space + 1) == '{') {
                     details = json.readTree(agent.substring(space + 1));
                 }
             }
-            if (details != null) {
-                download.setInstaller(text(details.path("installer").path("name")),
-                        text(details.path("installer").path("version")));
-                download.setPythonVersion(text(details.path("python")));
-                download.setImplementation(text(details.path("implementation").path("name")),
-                        text(details.path("implementation").path("version")));
-                download.setSystem(text(details.path("system").path("name")), text(details.path("system").path("release")));
-                download.setDistro(text(details.path("distro").path("name")), text(details.path("distro").path("version")));
-                download.setCpu(text(details.path("cpu")));
-                download.setCi(details.path("ci").isBoolean() ? details.get("ci").asBoolean() : null);
+            JsonNode d = details == null ? json.missingNode() : details;
+            ClientProfile.Fields client = new ClientProfile.Fields(text(d.path("installer").path("name")),
+                    text(d.path("installer").path("version")), text(d.path("python")),
+                    text(d.path("implementation").path("name")), text(d.path("implementation").path("version")),
+                    text(d.path("system").path("name")), text(d.path("system").path("release")),
+                    text(d.path("distro").path("name")), text(d.path("distro").path("version")),
+                    text(d.path("distro").path("id")), text(d.path("distro").path("libc").path("lib")),
+                    text(d.path("distro").path("libc").path("version")), text(d.path("cpu")),
+                    d.path("ci").isBoolean() ? d.get("ci").asBoolean() : null, ClientProfile.truncateAgent(agent));
+            if (!client.isEmpty()) {
+                download.setClientProfile(profilesSeen.computeIfAbsent(client, c -> profiles
+                        .findBySha256(c.sha256()).orElseGet(() -> profiles.save(new ClientProfile(c)))));
             }
             String country = text(event.path("country_code"));
             download.setCountryCode(country == null ? null : country.toUpperCase());

@@ -1,0 +1,110 @@
+package io.pkgpulse.ingest.write;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.pkgpulse.ingest.IngestProperties;
+import io.pkgpulse.model.downloads.ClientProfile;
+
+/**
+ * Ids of client profiles ({@code client_profiles}, unique by the SHA-256 of their fields), registered on first sight
+ * with insert-if-absent, committed on their own, and kept in a bounded cache keyed by the fields. Profiles never
+ * change or disappear, so a cached id stays right, and a flood of distinct agents only evicts older entries.
+ */
+@Component
+public class ClientProfileIds {
+
+    private static final String INSERT = """
+            INSERT INTO client_profiles (id, sha256, installer_name, installer_version, python_version,
+                implementation_name, implementation_version, system_name, system_release, distro_name, distro_version,
+                distro_id, libc_lib, libc_version, cpu, ci, user_agent)
+            SELECT nextval('client_profiles_seq'), t.* FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::boolean[], ?::text[]) AS t
+            ON CONFLICT (sha256) DO NOTHING""";
+
+    private final JdbcTemplate jdbc;
+    private final Cache<ClientProfile.Fields, Integer> ids;
+
+    ClientProfileIds(JdbcTemplate jdbc, IngestProperties properties) {
+        this.jdbc = jdbc;
+        this.ids = Caffeine.newBuilder().maximumSize(properties.cache().clientProfiles()).build();
+    }
+
+    /** The id of every profile in {@code clients}, registering the new ones. An empty profile has none. */
+    public Map<ClientProfile.Fields, Integer> idsOf(Collection<ClientProfile.Fields> clients) {
+        Map<ClientProfile.Fields, Integer> found = new HashMap<>();
+        TreeMap<ByteBuffer, ClientProfile.Fields> missing = new TreeMap<>(); // by hash: workers insert in one order
+        for (ClientProfile.Fields client : clients) {
+            if (client.isEmpty()) {
+                continue;
+            }
+            Integer id = ids.getIfPresent(client);
+            if (id != null) {
+                found.put(client, id);
+            }
+            else {
+                missing.put(ByteBuffer.wrap(client.sha256()), client);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        byte[][] hashes = missing.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new);
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(INSERT);
+            List<ClientProfile.Fields> rows = new ArrayList<>(missing.values());
+            statement.setArray(1, con.createArrayOf("bytea", hashes));
+            statement.setArray(2, con.createArrayOf("text", column(rows, ClientProfile.Fields::installerName)));
+            statement.setArray(3, con.createArrayOf("text", column(rows, ClientProfile.Fields::installerVersion)));
+            statement.setArray(4, con.createArrayOf("text", column(rows, ClientProfile.Fields::pythonVersion)));
+            statement.setArray(5, con.createArrayOf("text", column(rows, ClientProfile.Fields::implementationName)));
+            statement.setArray(6, con.createArrayOf("text", column(rows, ClientProfile.Fields::implementationVersion)));
+            statement.setArray(7, con.createArrayOf("text", column(rows, ClientProfile.Fields::systemName)));
+            statement.setArray(8, con.createArrayOf("text", column(rows, ClientProfile.Fields::systemRelease)));
+            statement.setArray(9, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroName)));
+            statement.setArray(10, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroVersion)));
+            statement.setArray(11, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroId)));
+            statement.setArray(12, con.createArrayOf("text", column(rows, ClientProfile.Fields::libcLib)));
+            statement.setArray(13, con.createArrayOf("text", column(rows, ClientProfile.Fields::libcVersion)));
+            statement.setArray(14, con.createArrayOf("text", column(rows, ClientProfile.Fields::cpu)));
+            statement.setArray(15, con.createArrayOf("boolean", rows.stream().map(ClientProfile.Fields::ci).toArray()));
+            statement.setArray(16, con.createArrayOf("text", column(rows, ClientProfile.Fields::userAgent)));
+            return statement;
+        });
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("""
+                    SELECT p.sha256, p.id FROM unnest(?::bytea[]) AS k(sha256) JOIN client_profiles p ON p.sha256 = k.sha256""");
+            statement.setArray(1, con.createArrayOf("bytea", hashes));
+            return statement;
+        }, row -> {
+            ClientProfile.Fields client = missing.get(ByteBuffer.wrap(row.getBytes(1)));
+            int id = row.getInt(2);
+            ids.put(client, id);
+            found.put(client, id);
+        });
+        return found;
+    }
+
+    /** How many ids are cached: bounded by {@code pkgpulse.ingest.cache.client-profiles}. */
+    long cached() {
+        ids.cleanUp();
+        return ids.estimatedSize();
+    }
+
+    private static String[] column(List<ClientProfile.Fields> rows, Function<ClientProfile.Fields, String> field) {
+        return rows.stream().map(field).toArray(String[]::new);
+    }
+}
