@@ -27,7 +27,7 @@ public final class RollupSeed {
     /** Empties what the seeds write (and accounts, which depend on packages). */
     public void truncate() {
         jdbc.execute("""
-                TRUNCATE packages, releases, licenses, downloads, user_agents, daily_downloads, daily_release_downloads,
+                TRUNCATE packages, releases, licenses, downloads, client_profiles, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads, consumer_offsets,
                          maintainers, hourly_downloads, hourly_release_downloads, hourly_total_downloads CASCADE""");
         WorkerCommits.announceEverything(jdbc, changes);

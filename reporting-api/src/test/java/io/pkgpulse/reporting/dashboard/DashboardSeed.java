@@ -67,7 +67,7 @@ final class DashboardSeed {
     /** Empties every table the dashboard reads (other test classes of the module seed their own data). */
     DashboardSeed truncate() {
         jdbc.execute("""
-                TRUNCATE packages, releases, downloads, user_agents, daily_downloads, daily_release_downloads,
+                TRUNCATE packages, releases, downloads, client_profiles, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          hourly_downloads, hourly_release_downloads, hourly_total_downloads, consumer_offsets,
                          maintainers CASCADE""");
