@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * No Docker engine runs here, so docker-compose.yml is checked against the applications it deploys: service names,
  * ports, the topic and its dead-letter topic, and every environment variable an application receives must be one
  * that application reads (a property in its configuration metadata or its own properties files, under Spring
- * Boot's relaxed binding).
+ * Boot's relaxed binding). PostgreSQL's write-heavy settings must be those of bench/pg-write-settings, with values
+ * in the ranges docs/operations.md explains.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComposeFileTest {
@@ -135,6 +136,125 @@ class ComposeFileTest {
                 assertThat(known).as("%s does not read %s", app, variable).contains(variable);
             }
         }
+    }
+
+    @Test
+    void postgresRunsWithTheWriteHeavySettingsOfBenchPgWriteSettings() throws IOException {
+        assertThat(services.get("postgres").get("command")).as("postgres command").isInstanceOf(List.class);
+        assertThat(((List<?>) services.get("postgres").get("command")).get(0)).isEqualTo("postgres");
+        Map<String, String> script = pgWriteSettingsScript();
+        assertThat(script).as("bench/pg-write-settings' SETTINGS block").isNotEmpty();
+        assertThat(postgresSettings()).containsExactlyEntriesOf(script);
+    }
+
+    @Test
+    void walAndCheckpointsAreSizedForSustainedIngest() {
+        Map<String, String> settings = postgresSettings();
+        long gib = 1L << 30;
+        assertThat(bytes(settings.get("max_wal_size"))).as("max_wal_size").isGreaterThanOrEqualTo(4 * gib);
+        assertThat(bytes(settings.get("min_wal_size"))).as("min_wal_size").isGreaterThanOrEqualTo(gib)
+                .isLessThan(bytes(settings.get("max_wal_size")));
+        assertThat(seconds(settings.get("checkpoint_timeout"))).as("checkpoint_timeout").isBetween(600L, 1800L);
+        assertThat(Double.parseDouble(settings.get("checkpoint_completion_target"))).isBetween(0.8, 0.95);
+        assertThat(bytes(settings.get("wal_buffers"))).as("wal_buffers").isGreaterThanOrEqualTo(16L << 20);
+        assertThat(settings.get("wal_compression")).isIn("lz4", "zstd", "pglz", "on");
+    }
+
+    @Test
+    void memoryFitsAnEightGigabyteHostRunningTheWholeStack() {
+        Map<String, String> settings = postgresSettings();
+        assertThat(bytes(settings.get("shared_buffers"))).as("shared_buffers").isBetween(1L << 30, 4L << 30);
+        assertThat(bytes(settings.get("maintenance_work_mem"))).isBetween(256L << 20, 1L << 30);
+        assertThat(bytes(settings.get("autovacuum_work_mem"))).isLessThanOrEqualTo(bytes(settings.get("maintenance_work_mem")));
+        // Parallel queries' dynamic shared memory lives in /dev/shm; Docker gives 64 MB unless told otherwise.
+        assertThat(dockerBytes(String.valueOf(services.get("postgres").get("shm_size")))).isGreaterThanOrEqualTo(128L << 20);
+    }
+
+    @Test
+    void commitsStayDurable() {
+        Map<String, String> settings = postgresSettings();
+        // The worker turns synchronous commit off per batch (its offsets commit with the rows); accounts, API keys
+        // and catalog changes must survive a crash once acknowledged.
+        assertThat(settings).containsKey("synchronous_commit");
+        assertThat(settings.get("synchronous_commit")).isNotEqualTo("off");
+        assertThat(settings).doesNotContainEntry("fsync", "off").doesNotContainEntry("full_page_writes", "off");
+    }
+
+    @Test
+    void autovacuumKeepsUpWithInsertsAndRollupUpdates() {
+        Map<String, String> settings = postgresSettings();
+        assertThat(Double.parseDouble(settings.get("autovacuum_vacuum_insert_scale_factor"))).isLessThan(0.2);
+        assertThat(Double.parseDouble(settings.get("autovacuum_vacuum_scale_factor"))).isLessThan(0.2);
+        assertThat(Integer.parseInt(settings.get("autovacuum_vacuum_cost_limit"))).isGreaterThan(200);
+    }
+
+    /** The postgres service's {@code -c name=value} options, in order. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> postgresSettings() {
+        List<String> command = (List<String>) services.get("postgres").get("command");
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < command.size(); i += 2) {
+            assertThat(command.get(i)).as("option %d of the postgres command", i).isEqualTo("-c");
+            String[] setting = command.get(i + 1).split("=", 2);
+            assertThat(settings.put(setting[0], setting[1])).as("%s set twice", setting[0]).isNull();
+        }
+        return settings;
+    }
+
+    /** The {@code SETTINGS=( … )} block of bench/pg-write-settings: one {@code name=value} a line. */
+    private static Map<String, String> pgWriteSettingsScript() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "bench", "pg-write-settings"));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        int start = lines.indexOf("SETTINGS=(");
+        assertThat(start).as("SETTINGS=( in bench/pg-write-settings").isNotNegative();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.strip().equals(")")) {
+                return settings;
+            }
+            String[] setting = line.strip().split("=", 2);
+            settings.put(setting[0], setting[1]);
+        }
+        throw new AssertionError("bench/pg-write-settings: SETTINGS=( has no closing line");
+    }
+
+    /** A PostgreSQL memory setting in bytes (units B, kB, MB, GB, TB; 1024 apart). */
+    static long bytes(String value) {
+        Matcher m = Pattern.compile("(\\d+)\\s*(B|kB|MB|GB|TB)").matcher(value);
+        assertThat(m.matches()).as("memory setting with a unit: %s", value).isTrue();
+        int shift = switch (m.group(2)) {
+            case "B" -> 0;
+            case "kB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            default -> 40;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
+    /** A PostgreSQL time setting in seconds (units s, min, h, d). */
+    static long seconds(String value) {
+        Matcher m = Pattern.compile("(\\d+)\\s*(s|min|h|d)").matcher(value);
+        assertThat(m.matches()).as("time setting with a unit: %s", value).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> n;
+            case "min" -> n * 60;
+            case "h" -> n * 3600;
+            default -> n * 86400;
+        };
+    }
+
+    /** A Compose byte value such as {@code 256mb} or {@code 1g}. */
+    static long dockerBytes(String value) {
+        Matcher m = Pattern.compile("(\\d+)\\s*([bkmg]?)b?").matcher(value.toLowerCase(Locale.ROOT));
+        assertThat(m.matches()).as("byte value: %s", value).isTrue();
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     /**
