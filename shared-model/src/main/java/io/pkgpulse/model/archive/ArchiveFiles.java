@@ -185,8 +185,11 @@ public final class ArchiveFiles {
         if (ex instanceof SQLException sql) {
             return sql.getMessage();
         }
-        if (ex instanceof java.util.zip.ZipException || ex instanceof java.io.EOFException) {
-            return "not a complete gzip file (" + ex.getMessage() + ")";
+        if (ex instanceof java.util.zip.ZipException) {
+            return "not a gzip file, or a corrupt one (" + ex.getMessage() + ")";
+        }
+        if (ex instanceof java.io.EOFException) {
+            return "truncated (" + ex.getMessage() + ")";
         }
         if (ex instanceof org.springframework.dao.DataAccessException) {
             return null; // Spring's wrapper repeats the SQL; its cause says what PostgreSQL said
