@@ -29,10 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.pkgpulse.ingest.archive.ArchiveCommand;
 import io.pkgpulse.model.archive.ArchiveFiles;
 import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
+import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestInfrastructure;
+import io.pkgpulse.testsupport.TestPostgres;
 
 @SpringBootTest
 @Import(TestInfrastructure.class)
@@ -114,6 +117,32 @@ class PartitionMaintenanceTest {
     }
 
     @Test
+    void theLoadArchiveCommandPutsAnArchivedDayBackOnceAndTheWorkerKeepsItUntilUnloaded() throws IOException {
+        LocalDate expired = LocalDate.now(clock).minusDays(200);
+        partitions.create(expired, expired);
+        long releaseId = aRelease();
+        jdbc.update("INSERT INTO downloads SELECT 88, (?::date + time '23:59:59.5') AT TIME ZONE 'UTC', package_id, id,"
+                + " 3, 1, NULL FROM releases WHERE id = ?", expired, releaseId);
+        String row = "SELECT concat_ws('|', id, downloaded_at, package_id, release_id, client_profile_id, file_type,"
+                + " country_code) FROM downloads WHERE id = 88";
+        String before = jdbc.queryForObject(row, String.class);
+        maintenance.maintain();
+        assertThat(jdbc.queryForList(row, String.class)).isEmpty();
+        String file = ARCHIVE.resolve(ArchiveFiles.fileName(expired)).toString();
+
+        assertThat(command("load-archive", file)).isZero();
+        assertThat(jdbc.queryForObject(row, String.class)).isEqualTo(before);
+        assertThat(command("load-archive", file)).as("a second load is refused").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM downloads WHERE id = 88", Long.class)).isEqualTo(1);
+
+        maintenance.maintain();
+        assertThat(partitions.days()).as("kept while loaded").contains(expired);
+
+        assertThat(command("unload-archive", expired.toString())).isZero();
+        assertThat(partitions.days()).doesNotContain(expired);
+    }
+
+    @Test
     void aDayWhoseArchiveCannotBeWrittenStaysAndIsCountedOverdue() throws IOException {
         LocalDate expired = LocalDate.now(clock).minusDays(190);
         partitions.create(expired, expired);
@@ -172,6 +201,16 @@ class PartitionMaintenanceTest {
                 jdbc.update("INSERT INTO hourly_total_downloads VALUES (?::timestamptz, false, 1)", hour.toString());
             }
         }
+    }
+
+    /** Runs an archive command of the worker jar against this test's database; returns its exit status. */
+    private static int command(String... args) {
+        TestDatabase database = TestPostgres.database();
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=" + database.jdbcUrl());
+        all.add("--spring.datasource.username=" + database.username());
+        all.add("--spring.datasource.password=" + database.password());
+        return ArchiveCommand.run(all.toArray(String[]::new), System.out, System.err);
     }
 
     private double archiveDays(String result) {

@@ -97,7 +97,8 @@ public class DownloadArchiver {
         due.removeAll(loaded);
         inDefault.removeAll(loaded);
 
-        Path directory = properties.archiveDirectory();
+        Path directory = properties.archiveDirectory() == null ? null
+                : properties.archiveDirectory().toAbsolutePath().normalize(); // recorded as such
         if (directory == null) {
             if (!due.isEmpty() && warnedUnconfigured.compareAndSet(false, true)) {
                 log.warn("pkgpulse.downloads.archive-directory is not set: raw days before {} ({} day(s) from {}) are"
