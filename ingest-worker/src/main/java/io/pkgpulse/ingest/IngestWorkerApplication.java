@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.pkgpulse.ingest.archive.ArchiveCommand;
 import io.pkgpulse.model.ModelConfiguration;
 
 /** Consumes download events and keeps raw rows, daily rollups and day partitions in PostgreSQL. */
@@ -18,7 +19,14 @@ import io.pkgpulse.model.ModelConfiguration;
 @Import(ModelConfiguration.class)
 public class IngestWorkerApplication {
 
+    /**
+     * Starts the worker, or runs an archive command instead ({@code load-archive FILE...},
+     * {@code unload-archive DAY...}, {@code list-archives}; see {@link ArchiveCommand}) and exits with its status.
+     */
     public static void main(String[] args) {
+        if (ArchiveCommand.isCommand(args)) {
+            System.exit(ArchiveCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(IngestWorkerApplication.class, args);
     }
 

@@ -13,6 +13,6 @@ public final class Tables {
                 TRUNCATE packages, releases, licenses, downloads, client_profiles, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          hourly_downloads, hourly_release_downloads, hourly_total_downloads,
-                         users, maintainers, password_resets, consumer_offsets CASCADE""");
+                         users, maintainers, password_resets, consumer_offsets, download_archives CASCADE""");
     }
 }

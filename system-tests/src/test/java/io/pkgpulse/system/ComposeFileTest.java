@@ -66,9 +66,20 @@ class ComposeFileTest {
     @Test
     void dataLivesInNamedVolumes() {
         assertThat(((Map<?, ?>) compose.get("volumes")).keySet().stream().map(String::valueOf).toList())
-                .containsExactlyInAnyOrder("postgres-data", "kafka-data");
+                .containsExactlyInAnyOrder("postgres-data", "kafka-data", "download-archives");
         assertThat(services.get("postgres").get("volumes").toString()).contains("postgres-data:/var/lib/postgresql/data");
         assertThat(services.get("kafka").get("volumes").toString()).contains("kafka-data:");
+    }
+
+    @Test
+    void theWorkersArchiveRawDaysIntoAVolumeTheyShare() throws IOException {
+        String directory = env("ingest-worker").get("PKGPULSE_DOWNLOADS_ARCHIVE_DIRECTORY");
+        assertThat(directory).isNotBlank();
+        assertThat(services.get("ingest-worker").get("volumes").toString())
+                .contains("download-archives:" + directory);
+        // A new named volume takes the owner of the image's directory: the worker's unprivileged user.
+        assertThat(Files.readString(Path.of("..", "ingest-worker", "Dockerfile")))
+                .contains("mkdir -p " + directory + " && chown 10001:10001 " + directory).contains("USER 10001:10001");
     }
 
     @Test

@@ -76,7 +76,9 @@ public class DownloadPartitions {
     }
 
     /**
-     * Drops the partitions of days before {@code cutoff} and deletes older rows from the default partition.
+     * Drops the partitions of days before {@code cutoff} and deletes older rows from the default partition, without
+     * archiving them (tests, and operators starting over). The worker applies raw retention through
+     * {@link io.pkgpulse.model.archive.DownloadArchiver}, which writes each day to a file before it drops it.
      * Returns the dropped days.
      */
     public List<LocalDate> dropBefore(LocalDate cutoff) {
@@ -93,6 +95,22 @@ public class DownloadPartitions {
             }
             return dropped;
         });
+    }
+
+    /**
+     * Drops {@code day}'s partition, if it exists, in the caller's transaction when there is one (so that the drop
+     * commits with whatever the caller recorded about the day). Returns whether there was one.
+     */
+    public boolean drop(LocalDate day) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            jdbc.execute(LOCK);
+            if (!days().contains(day)) {
+                return false;
+            }
+            jdbc.execute("DROP TABLE " + partitionName(day));
+            log.info("Dropped download partition {}", partitionName(day));
+            return true;
+        }));
     }
 
     /** The partition that holds {@code day}'s rows once created. */
