@@ -7,11 +7,11 @@
 -- one range scan of the primary key. In that key the 2-byte code is followed by the 4-byte day, which leaves 2 bytes
 -- of alignment padding, against the 3 to 13 bytes (plus padding) the name took. The columns keep their order too: a
 -- converted column stays where it was, and moving the others would mean copying the tables; rows are 8-byte
--- aligned anyway, so the padding this order leaves before `downloads` costs a whole 8 bytes only when the category
--- is 7 or 8 characters long (measured: docs/architecture.md#daily-rollups).
+-- aligned anyway, so the padding this order leaves before `downloads` costs 8 bytes more than the best order only
+-- for categories of 7, 8, 15 or 16 characters. Sizes before and after: bench/rollup-bytes, docs/architecture.md.
 --
 -- `category` stays text. Its values are an open set ('3.12', 'Linux', 'pip', 'US', and any installer name or
--- Python version a client sends), mostly 1 to 11 characters: a code would save 2 to 10 bytes a row but need a
+-- Python version a client sends), mostly 1 to 11 characters: a code would save 1 to 10 bytes a row but need a
 -- dictionary table that every batch must look up or extend before its upserts (and lock, with concurrent workers),
 -- and every report a join back to the names. Not worth it at these widths.
 --
