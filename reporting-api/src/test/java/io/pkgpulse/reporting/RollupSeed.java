@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
@@ -27,9 +28,10 @@ public final class RollupSeed {
     /** Empties what the seeds write (and accounts, which depend on packages). */
     public void truncate() {
         jdbc.execute("""
-                TRUNCATE packages, releases, licenses, downloads, client_profiles, daily_downloads, daily_release_downloads,
-                         daily_category_downloads, daily_total_downloads, daily_total_category_downloads, consumer_offsets,
-                         maintainers, hourly_downloads, hourly_release_downloads, hourly_total_downloads CASCADE""");
+                TRUNCATE packages, releases, licenses, downloads, client_profiles, daily_downloads,
+                         daily_release_downloads, daily_category_downloads, daily_total_downloads,
+                         daily_total_category_downloads, consumer_offsets, maintainers, hourly_downloads,
+                         hourly_release_downloads, hourly_total_downloads CASCADE""");
         WorkerCommits.announceEverything(jdbc, changes);
     }
 
@@ -65,17 +67,17 @@ public final class RollupSeed {
     }
 
     /** Downloads in one category of a dimension on a day, for the package and the totals. */
-    public void category(long packageId, String dimension, LocalDate day, String category, boolean mirror, long n) {
+    public void category(long packageId, Dimension dimension, LocalDate day, String category, boolean mirror, long n) {
         jdbc.update("""
                 INSERT INTO daily_category_downloads VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (package_id, dimension, day, category, mirror)
                 DO UPDATE SET downloads = daily_category_downloads.downloads + EXCLUDED.downloads""",
-                packageId, dimension, day, category, mirror, n);
+                packageId, dimension.code(), day, category, mirror, n);
         jdbc.update("""
                 INSERT INTO daily_total_category_downloads VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (dimension, day, category, mirror)
                 DO UPDATE SET downloads = daily_total_category_downloads.downloads + EXCLUDED.downloads""",
-                dimension, day, category, mirror, n);
+                dimension.code(), day, category, mirror, n);
     }
 
     /** Downloads of a release in a UTC hour (its start): the package's and release's hourly rollups, and the totals. */

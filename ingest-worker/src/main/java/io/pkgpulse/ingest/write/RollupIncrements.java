@@ -45,7 +45,7 @@ final class RollupIncrements {
         @Override
         public int compareTo(CategoryDay o) {
             int c = Long.compare(packageId, o.packageId);
-            c = c != 0 ? c : dimension.compareTo(o.dimension);
+            c = c != 0 ? c : Short.compare(dimension.code(), o.dimension.code());
             c = c != 0 ? c : day.compareTo(o.day);
             c = c != 0 ? c : category.compareTo(o.category);
             return c != 0 ? c : Boolean.compare(mirror, o.mirror);
@@ -66,7 +66,7 @@ final class RollupIncrements {
 
         @Override
         public int compareTo(TotalCategoryDay o) {
-            int c = dimension.compareTo(o.dimension);
+            int c = Short.compare(dimension.code(), o.dimension.code());
             c = c != 0 ? c : day.compareTo(o.day);
             c = c != 0 ? c : category.compareTo(o.category);
             return c != 0 ? c : Boolean.compare(mirror, o.mirror);

@@ -39,11 +39,11 @@ final class RollupWriter {
         var categories = increments.categories();
         upsert(connection, """
                 INSERT INTO daily_category_downloads (package_id, dimension, day, category, mirror, downloads)
-                SELECT * FROM unnest(?::bigint[], ?::text[], ?::date[], ?::text[], ?::boolean[], ?::bigint[])
+                SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::date[], ?::text[], ?::boolean[], ?::bigint[])
                 ON CONFLICT (package_id, dimension, day, category, mirror)
                 DO UPDATE SET downloads = daily_category_downloads.downloads + EXCLUDED.downloads""",
                 categories, new Column<>("bigint", RollupIncrements.CategoryDay::packageId),
-                new Column<>("text", k -> k.dimension().dbName()), new Column<>("date", k -> k.day().toString()),
+                new Column<>("smallint", k -> k.dimension().code()), new Column<>("date", k -> k.day().toString()),
                 new Column<>("text", RollupIncrements.CategoryDay::category),
                 new Column<>("boolean", RollupIncrements.CategoryDay::mirror));
 
@@ -73,10 +73,10 @@ final class RollupWriter {
         var totalCategories = increments.totalCategories();
         upsert(connection, """
                 INSERT INTO daily_total_category_downloads (dimension, day, category, mirror, downloads)
-                SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::boolean[], ?::bigint[])
+                SELECT * FROM unnest(?::smallint[], ?::date[], ?::text[], ?::boolean[], ?::bigint[])
                 ON CONFLICT (dimension, day, category, mirror)
                 DO UPDATE SET downloads = daily_total_category_downloads.downloads + EXCLUDED.downloads""",
-                totalCategories, new Column<>("text", k -> k.dimension().dbName()),
+                totalCategories, new Column<>("smallint", k -> k.dimension().code()),
                 new Column<>("date", k -> k.day().toString()), new Column<>("text", RollupIncrements.TotalCategoryDay::category),
                 new Column<>("boolean", RollupIncrements.TotalCategoryDay::mirror));
 

@@ -94,14 +94,15 @@ class EndToEndIngestTest {
         for (String dimension : List.of("python_major", "python_minor", "system", "installer", "country", "file_type", "ci")) {
             assertThat(database.counts("""
                     SELECT p.normalized_name || '|' || c.day || '|' || c.category || '|' || c.mirror, c.downloads
-                    FROM daily_category_downloads c JOIN packages p ON p.id = c.package_id WHERE c.dimension = ?""",
-                    dimension))
+                    FROM daily_category_downloads c JOIN packages p ON p.id = c.package_id
+                    JOIN dimensions dim ON dim.code = c.dimension WHERE dim.name = ?""", dimension))
                     .as(dimension)
                     .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.category(dimension)
                             + "|" + e.mirror()));
             assertThat(database.counts("""
-                    SELECT day || '|' || category || '|' || mirror, downloads FROM daily_total_category_downloads
-                    WHERE dimension = ?""", dimension))
+                    SELECT c.day || '|' || c.category || '|' || c.mirror, c.downloads
+                    FROM daily_total_category_downloads c JOIN dimensions dim ON dim.code = c.dimension
+                    WHERE dim.name = ?""", dimension))
                     .as("all packages, " + dimension)
                     .isEqualTo(expected(sent, e -> e.day() + "|" + e.category(dimension) + "|" + e.mirror()));
         }

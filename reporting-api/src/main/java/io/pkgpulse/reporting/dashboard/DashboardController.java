@@ -232,7 +232,7 @@ class DashboardController {
             DateRange range, boolean mirrors, List<String> labels, String start, String end) {
         List<Chart.Dataset> datasets = Chart.byCategory(
                 stats.categories(pkg.id(), dimension, range, mirrors, null), range, TOP_CATEGORIES, othersNoun);
-        return chart(id, title, "bar", true, dimension.dbName(), pkg.normalizedName(), range, mirrors, labels,
+        return chart(id, title, "bar", true, dimension.pypiName(), pkg.normalizedName(), range, mirrors, labels,
                 datasets, start, end);
     }
 

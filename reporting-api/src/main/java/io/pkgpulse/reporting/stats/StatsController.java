@@ -175,9 +175,9 @@ class StatsController {
     private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
             String start, String end) {
         Target target = target(name);
-        Target.checkFilter(dimension.dbName(), filter);
+        Target.checkFilter(dimension.pypiName(), filter);
         DateRange range = DateRange.of(start, end, clock);
-        return respond(target, range, () -> new Series(target.name(), dimension.dbName() + "_downloads",
+        return respond(target, range, () -> new Series(target.name(), dimension.pypiName() + "_downloads",
                 queries.categories(target.id(), dimension, range, mirrors, filter)));
     }
 

@@ -61,7 +61,7 @@ public class StatsQueries {
 
     /** Per day and category of one dimension, optionally one category only. */
     public List<Row> categories(Long packageId, Dimension dimension, DateRange range, boolean mirrors, String category) {
-        return recentSeries.rows(dimension.dbName(), packageId, mirrors, category, range,
+        return recentSeries.rows(dimension.pypiName(), packageId, mirrors, category, range,
                 window -> queryCategories(packageId, dimension, window, mirrors, category));
     }
 
@@ -73,7 +73,7 @@ public class StatsQueries {
                 + "dimension = :dimension AND day BETWEEN :start AND :end"
                 + (mirrors ? "" : " AND NOT mirror") + (category == null ? "" : " AND category = :category")
                 + " GROUP BY day, category ORDER BY day, category";
-        var statement = statement(sql, packageId, range).param("dimension", dimension.dbName());
+        var statement = statement(sql, packageId, range).param("dimension", dimension.code());
         if (category != null) {
             statement = statement.param("category", category);
         }

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
@@ -182,8 +183,8 @@ class DashboardPagesTest {
     void dataFromTheDatabaseCannotBreakOutOfThePage() {
         long evil = seed.pkg("dash-evil", "<img src=x onerror=alert(1)>", "javascript:alert(1)", null, false);
         jdbc.update("INSERT INTO daily_downloads VALUES (?, ?, false, 7)", evil, today);
-        jdbc.update("INSERT INTO daily_category_downloads VALUES (?, 'installer', ?, '</script><script>alert(2)//', false, 7)",
-                evil, today);
+        jdbc.update("INSERT INTO daily_category_downloads VALUES (?, ?, ?, '</script><script>alert(2)//', false, 7)",
+                evil, Dimension.INSTALLER.code(), today);
 
         String body = get("/packages/dash-evil").body();
 

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.WorkerCommits;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
@@ -97,21 +98,21 @@ final class DashboardSeed {
         at(alpha, "1.1.0", h1, false, 30);
         at(alpha, "2.0.0", h1, true, 20);
         at(alpha, "1.0.0", h2, false, 80);
-        categories(alpha, "python_minor", t0, false, "3.12", 70, "3.11", 50);
-        categories(alpha, "python_minor", t0, true, "3.12", 30);
-        categories(alpha, "python_minor", t1, false, "3.12", 60, "3.11", 40);
-        categories(alpha, "python_minor", t1, true, "3.12", 20);
-        categories(alpha, "python_minor", t2, false, "3.10", 80);
-        categories(alpha, "system", t0, false, "Linux", 100, "Windows", 20);
-        categories(alpha, "system", t0, true, "Linux", 30);
-        categories(alpha, "system", t1, false, "Linux", 100);
-        categories(alpha, "system", t1, true, "Linux", 20);
-        categories(alpha, "system", t2, false, "Linux", 80);
-        categories(alpha, "installer", t0, false, "pip", 90, "uv", 30);
-        categories(alpha, "installer", t0, true, "bandersnatch", 30);
-        categories(alpha, "installer", t1, false, "pip", 100);
-        categories(alpha, "installer", t1, true, "bandersnatch", 20);
-        categories(alpha, "installer", t2, false, "pip", 80);
+        categories(alpha, Dimension.PYTHON_MINOR, t0, false, "3.12", 70, "3.11", 50);
+        categories(alpha, Dimension.PYTHON_MINOR, t0, true, "3.12", 30);
+        categories(alpha, Dimension.PYTHON_MINOR, t1, false, "3.12", 60, "3.11", 40);
+        categories(alpha, Dimension.PYTHON_MINOR, t1, true, "3.12", 20);
+        categories(alpha, Dimension.PYTHON_MINOR, t2, false, "3.10", 80);
+        categories(alpha, Dimension.SYSTEM, t0, false, "Linux", 100, "Windows", 20);
+        categories(alpha, Dimension.SYSTEM, t0, true, "Linux", 30);
+        categories(alpha, Dimension.SYSTEM, t1, false, "Linux", 100);
+        categories(alpha, Dimension.SYSTEM, t1, true, "Linux", 20);
+        categories(alpha, Dimension.SYSTEM, t2, false, "Linux", 80);
+        categories(alpha, Dimension.INSTALLER, t0, false, "pip", 90, "uv", 30);
+        categories(alpha, Dimension.INSTALLER, t0, true, "bandersnatch", 30);
+        categories(alpha, Dimension.INSTALLER, t1, false, "pip", 100);
+        categories(alpha, Dimension.INSTALLER, t1, true, "bandersnatch", 20);
+        categories(alpha, Dimension.INSTALLER, t2, false, "pip", 80);
 
         long beta = pkg(BETA, null, null, null, false);
         release(beta, "0.1");
@@ -175,16 +176,18 @@ final class DashboardSeed {
                 }
             }
             double newer = i / (double) days;
-            categoryShares(demo, "python_minor", day, direct, new String[] { "3.13", "3.12", "3.11", "3.10", "3.9",
-                    "3.8", "3.14", "null" }, new double[] { 0.05 + 0.15 * newer, 0.30, 0.25, 0.17, 0.09 - 0.04 * newer,
-                    0.04 - 0.02 * newer, 0.03 * newer, 0.01 });
-            categoryShares(demo, "system", day, direct, new String[] { "Linux", "Darwin", "Windows", "null" },
+            categoryShares(demo, Dimension.PYTHON_MINOR, day, direct,
+                    new String[] { "3.13", "3.12", "3.11", "3.10", "3.9", "3.8", "3.14", "null" },
+                    new double[] { 0.05 + 0.15 * newer, 0.30, 0.25, 0.17, 0.09 - 0.04 * newer, 0.04 - 0.02 * newer,
+                            0.03 * newer, 0.01 });
+            categoryShares(demo, Dimension.SYSTEM, day, direct, new String[] { "Linux", "Darwin", "Windows", "null" },
                     new double[] { 0.78, 0.12, 0.09, 0.01 });
-            categoryShares(demo, "installer", day, direct, new String[] { "pip", "uv", "poetry", "pdm", "requests" },
+            categoryShares(demo, Dimension.INSTALLER, day, direct,
+                    new String[] { "pip", "uv", "poetry", "pdm", "requests" },
                     new double[] { 0.72 - 0.12 * newer, 0.16 + 0.12 * newer, 0.08, 0.02, 0.02 });
-            categories(demo, "python_minor", day, true, "null", mirrored);
-            categories(demo, "system", day, true, "Linux", mirrored);
-            categories(demo, "installer", day, true, "bandersnatch", mirrored);
+            categories(demo, Dimension.PYTHON_MINOR, day, true, "null", mirrored);
+            categories(demo, Dimension.SYSTEM, day, true, "Linux", mirrored);
+            categories(demo, Dimension.INSTALLER, day, true, "bandersnatch", mirrored);
         }
     }
 
@@ -277,17 +280,17 @@ final class DashboardSeed {
     }
 
     /** Pairs of category and count. */
-    void categories(long packageId, String dimension, LocalDate day, boolean mirror, Object... categoryAndCount) {
+    void categories(long packageId, Dimension dimension, LocalDate day, boolean mirror, Object... categoryAndCount) {
         for (int i = 0; i < categoryAndCount.length; i += 2) {
             long n = ((Number) categoryAndCount[i + 1]).longValue();
             if (n > 0) {
-                category.merge(List.of(packageId, dimension, day, categoryAndCount[i], mirror), n, Long::sum);
-                totalCategory.merge(List.of(dimension, day, categoryAndCount[i], mirror), n, Long::sum);
+                category.merge(List.of(packageId, dimension.code(), day, categoryAndCount[i], mirror), n, Long::sum);
+                totalCategory.merge(List.of(dimension.code(), day, categoryAndCount[i], mirror), n, Long::sum);
             }
         }
     }
 
-    private void categoryShares(long packageId, String dimension, LocalDate day, long n, String[] names,
+    private void categoryShares(long packageId, Dimension dimension, LocalDate day, long n, String[] names,
             double[] weights) {
         long[] parts = split(n, weights);
         for (int i = 0; i < names.length; i++) {

@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.RollupSeed;
 import io.pkgpulse.reporting.accounts.AccountsFixture;
 import io.pkgpulse.reporting.changes.ChangeClock;
@@ -144,7 +145,7 @@ class ApiFuzzTest {
         long requests = seed.pkg("requests");
         LocalDate yesterday = LocalDate.now().minusDays(1);
         seed.downloads(requests, seed.release(requests, "2.32.3"), yesterday, false, 1000);
-        seed.category(requests, "system", yesterday, "Linux", false, 1000);
+        seed.category(requests, Dimension.SYSTEM, yesterday, "Linux", false, 1000);
         long hidden = seed.pkg("internal-tool");
         seed.downloads(hidden, seed.release(hidden, "1.0"), yesterday, false, 5);
         jdbc.update("UPDATE packages SET is_private = true WHERE id = ?", hidden);

@@ -94,17 +94,15 @@ class QueryPlanTest {
                 INSERT INTO daily_release_downloads SELECT r.package_id, d::date, r.id, false, 3
                 FROM releases r, generate_series(?::date, current_date, '1 day') d""", first);
         jdbc.update("""
-                INSERT INTO daily_category_downloads SELECT p.id, dim, d::date, cat, false, 2
-                FROM packages p, generate_series(?::date, current_date, '1 day') d,
-                     unnest(ARRAY['python_major', 'python_minor', 'system', 'installer', 'country', 'file_type', 'ci']) dim,
+                INSERT INTO daily_category_downloads SELECT p.id, dim.code, d::date, cat, false, 2
+                FROM packages p, generate_series(?::date, current_date, '1 day') d, dimensions dim,
                      (VALUES ('a'), ('b')) c(cat)""", first);
         jdbc.update("""
                 INSERT INTO daily_total_downloads SELECT d::date, m, 1000
                 FROM generate_series(current_date - 3000, current_date, '1 day') d, (VALUES (true), (false)) x(m)""");
         jdbc.update("""
-                INSERT INTO daily_total_category_downloads SELECT dim, d::date, 'c' || c, false, 5
-                FROM generate_series(current_date - 1000, current_date, '1 day') d,
-                     unnest(ARRAY['python_major', 'python_minor', 'system', 'installer', 'country', 'file_type', 'ci']) dim,
+                INSERT INTO daily_total_category_downloads SELECT dim.code, d::date, 'c' || c, false, 5
+                FROM generate_series(current_date - 1000, current_date, '1 day') d, dimensions dim,
                      generate_series(1, 10) c""");
         seedHourlyWindow();
         jdbc.execute("ANALYZE");

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
+import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.HttpApi;
 import io.pkgpulse.reporting.RollupSeed;
 import io.pkgpulse.reporting.WorkerCommits;
@@ -65,16 +66,16 @@ class StatsApiTest {
         seed.downloads(zope, v7, yesterday, false, 200);
         seed.downloads(zope, v7rc, yesterday, false, 5);
         seed.downloads(zope, v7, today, false, 7);
-        seed.category(zope, "python_minor", twoDaysAgo, "3.12", false, 60);
-        seed.category(zope, "python_minor", twoDaysAgo, "3.11", false, 40);
-        seed.category(zope, "python_minor", twoDaysAgo, "3.12", true, 10);
-        seed.category(zope, "python_major", yesterday, "3", false, 205);
-        seed.category(zope, "system", yesterday, "Linux", false, 150);
-        seed.category(zope, "system", yesterday, "Windows", false, 55);
-        seed.category(zope, "installer", yesterday, "pip", false, 205);
-        seed.category(zope, "country", yesterday, "DE", false, 205);
-        seed.category(zope, "file_type", yesterday, "bdist_wheel", false, 205);
-        seed.category(zope, "ci", yesterday, "true", false, 5);
+        seed.category(zope, Dimension.PYTHON_MINOR, twoDaysAgo, "3.12", false, 60);
+        seed.category(zope, Dimension.PYTHON_MINOR, twoDaysAgo, "3.11", false, 40);
+        seed.category(zope, Dimension.PYTHON_MINOR, twoDaysAgo, "3.12", true, 10);
+        seed.category(zope, Dimension.PYTHON_MAJOR, yesterday, "3", false, 205);
+        seed.category(zope, Dimension.SYSTEM, yesterday, "Linux", false, 150);
+        seed.category(zope, Dimension.SYSTEM, yesterday, "Windows", false, 55);
+        seed.category(zope, Dimension.INSTALLER, yesterday, "pip", false, 205);
+        seed.category(zope, Dimension.COUNTRY, yesterday, "DE", false, 205);
+        seed.category(zope, Dimension.FILE_TYPE, yesterday, "bdist_wheel", false, 205);
+        seed.category(zope, Dimension.CI, yesterday, "true", false, 5);
         long requests = seed.pkg("requests");
         seed.downloads(requests, seed.release(requests, "2.32.3"), yesterday, false, 1000);
         long hidden = seed.pkg("internal-tool");

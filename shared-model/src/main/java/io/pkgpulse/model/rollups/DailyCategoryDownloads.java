@@ -29,6 +29,6 @@ public class DailyCategoryDownloads extends DailyCount {
     /** The primary key, in index order. */
     @Embeddable
     public record Key(@Column(name = "package_id") long packageId,
-            @Column(length = 16) Dimension dimension, LocalDate day, @Column(length = 64) String category, boolean mirror) {
+            Dimension dimension, LocalDate day, @Column(length = 64) String category, boolean mirror) {
     }
 }

@@ -28,7 +28,7 @@ public class DailyTotalCategoryDownloads extends DailyCount {
 
     /** The primary key, in index order. */
     @Embeddable
-    public record Key(@Column(length = 16) Dimension dimension, LocalDate day,
+    public record Key(Dimension dimension, LocalDate day,
             @Column(length = 64) String category, boolean mirror) {
     }
 }

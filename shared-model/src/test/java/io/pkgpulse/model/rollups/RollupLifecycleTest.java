@@ -55,7 +55,8 @@ class RollupLifecycleTest {
         });
         for (long id : new long[] { packageId, otherPackageId }) {
             jdbc.update("INSERT INTO daily_downloads VALUES (?, DATE '2026-11-20', false, 5)", id);
-            jdbc.update("INSERT INTO daily_category_downloads VALUES (?, 'system', DATE '2026-11-20', 'Linux', false, 5)", id);
+            jdbc.update("INSERT INTO daily_category_downloads VALUES (?, ?, DATE '2026-11-20', 'Linux', false, 5)", id,
+                    Dimension.SYSTEM.code());
             jdbc.update("INSERT INTO hourly_downloads VALUES (?, TIMESTAMPTZ '2026-11-20 10:00Z', false, 5)", id);
         }
         jdbc.update("INSERT INTO daily_release_downloads VALUES (?, DATE '2026-11-20', ?, false, 3)", packageId, keptReleaseId);
