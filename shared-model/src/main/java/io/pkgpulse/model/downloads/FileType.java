@@ -12,11 +12,15 @@ import jakarta.persistence.Converter;
 
 /** The distribution file types PyPI records ({@code file.type} in its {@code file_downloads} table). */
 public enum FileType {
-    SDIST, BDIST_WHEEL, BDIST_EGG, BDIST_WININST, BDIST_MSI, BDIST_RPM, BDIST_DMG, BDIST_DUMB;
+    SDIST(1), BDIST_WHEEL(2), BDIST_EGG(3), BDIST_WININST(4), BDIST_MSI(5), BDIST_RPM(6), BDIST_DMG(7), BDIST_DUMB(8);
 
     private final String pypiName = name().toLowerCase(Locale.ROOT);
 
-    private static final FileType[] VALUES = values();
+    private final short code;
+
+    FileType(int code) {
+        this.code = (short) code;
+    }
 
     private static final Map<String, FileType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(FileType::pypiName, Function.identity()));
@@ -31,15 +35,15 @@ public enum FileType {
     }
 
     /**
-     * The code a raw row stores ({@code downloads.file_type}, table {@code file_types}): 1 for sdist, then in the
-     * order above. Stable: never renumber a constant.
+     * The code a raw row stores ({@code downloads.file_type}; the table {@code file_types} names them). Written out,
+     * not derived from the declaration order: stored rows and archives keep it forever.
      */
     public short code() {
-        return (short) (ordinal() + 1);
+        return code;
     }
 
     public static Optional<FileType> fromCode(int code) {
-        return code >= 1 && code <= VALUES.length ? Optional.of(VALUES[code - 1]) : Optional.empty();
+        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
     }
 
     /** Stores the code. */
