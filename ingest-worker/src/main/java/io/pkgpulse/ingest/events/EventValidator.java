@@ -60,7 +60,14 @@ public class EventValidator {
      * Parsed agents by their text. Traffic repeats a few thousand agents (one per pip version, Python, OS image
      * and CI runner), and parsing pip's JSON is the costliest part of checking an event.
      */
-    private final Cache<String, ParsedUserAgent> parsedAgents = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, KnownAgent> parsedAgents = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /**
+     * One instance per distinct client, so that the batch's maps (profiles, their ids, the rows) compare clients by
+     * identity instead of comparing 15 fields, the raw agent among them, for every event.
+     */
+    private final Cache<ClientProfile.Fields, ClientProfile.Fields> clients = Caffeine.newBuilder()
+            .maximumSize(20_000).build();
     private final Clock clock;
     private final Duration retention;
     private final Duration futureSkew;
@@ -127,7 +134,9 @@ public class EventValidator {
         Details details = event.details();
         boolean fromAgent = false;
         if (userAgent != null) {
-            ParsedUserAgent parsed = parsedAgents.get(userAgent, userAgents::parse);
+            KnownAgent known = parsedAgents.get(userAgent, agent -> new KnownAgent(agent, userAgents.parse(agent)));
+            userAgent = known.text();
+            ParsedUserAgent parsed = known.parsed();
             if (parsed.kind() == ParsedUserAgent.Kind.BOT) {
                 return new Dropped(DropReason.BOT);
             }
@@ -147,9 +156,9 @@ public class EventValidator {
     private ValidEvent stored(Instant timestamp, String project, String projectName, String version, FileType fileType,
             Details details, boolean fromAgent, String country, String userAgent, UUID eventId) {
         if (details == null) {
-            return new ValidEvent(timestamp, project, projectName, version, fileType, new ClientProfile.Fields(null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, userAgent), country,
-                    eventId, false);
+            return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(new ClientProfile.Fields(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, userAgent)),
+                    country, eventId, false);
         }
         String installerName = null;
         String installerVersion = null;
@@ -194,8 +203,16 @@ public class EventValidator {
         ClientProfile.Fields client = new ClientProfile.Fields(installerName, installerVersion, python,
                 implementationName, implementationVersion, systemName, systemRelease, distroName, distroVersion,
                 distroId, libcLib, libcVersion, cpu, details.ci(), userAgent);
-        return new ValidEvent(timestamp, project, projectName, version, fileType, client, country, eventId,
+        return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(client), country, eventId,
                 installerName != null && MIRROR_INSTALLERS.contains(installerName));
+    }
+
+    private ClientProfile.Fields canonical(ClientProfile.Fields client) {
+        return clients.get(client, fields -> fields);
+    }
+
+    /** A parsed agent and the one instance of its text that events carry (its hash computed once). */
+    private record KnownAgent(String text, ParsedUserAgent parsed) {
     }
 
     /** Since 2026 PyPI counts only distribution files: metadata and signature fetches are not downloads. */
