@@ -8,8 +8,9 @@
 -- Client profiles: one row per distinct parsed client, found by the SHA-256 of its canonical form
 ------------------------------------------------------------------------------------------------------------
 
--- integer ids: a raw row carries 4 bytes instead of 8; two billion distinct clients are far away.
-CREATE SEQUENCE client_profiles_seq AS integer START WITH 1 INCREMENT BY 50;
+-- integer ids: a raw row carries 4 bytes instead of 8. Step 1, not the model's usual 50: the worker takes one value
+-- per new profile (and one per lost insert race), so two billion ids last for two billion distinct clients.
+CREATE SEQUENCE client_profiles_seq AS integer START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE client_profiles (
     id                     integer       PRIMARY KEY,
@@ -34,19 +35,27 @@ CREATE TABLE client_profiles (
     CONSTRAINT client_profiles_sha256_check CHECK (octet_length(sha256) = 32)
 );
 
--- The canonical form a profile is found by: every field in column order, a null as U+0001, separated by U+001F,
--- hashed as UTF-8. The worker computes the same in Java (ClientProfile.sha256); a test holds the two together.
+-- The canonical form a profile is found by: every field in column order, each written as its length in UTF-8 bytes,
+-- a colon and its text, or '-' for a null (ci as 't' or 'f'), hashed as UTF-8. Length prefixes keep it unambiguous
+-- whatever characters a value holds. The worker computes the same in Java (ClientProfile.Fields.sha256); a test holds
+-- the two together. Needs a UTF8 database (octet_length counts the database encoding's bytes).
+CREATE FUNCTION client_profile_field(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN value IS NULL THEN '-' ELSE octet_length(value) || ':' || value END;
+
 CREATE FUNCTION client_profile_sha256(installer_name text, installer_version text, python_version text,
         implementation_name text, implementation_version text, system_name text, system_release text,
         distro_name text, distro_version text, distro_id text, libc_lib text, libc_version text, cpu text,
         ci boolean, user_agent text) RETURNS bytea
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN sha256(convert_to(concat_ws(chr(31), coalesce(installer_name, chr(1)), coalesce(installer_version, chr(1)),
-        coalesce(python_version, chr(1)), coalesce(implementation_name, chr(1)),
-        coalesce(implementation_version, chr(1)), coalesce(system_name, chr(1)), coalesce(system_release, chr(1)),
-        coalesce(distro_name, chr(1)), coalesce(distro_version, chr(1)), coalesce(distro_id, chr(1)),
-        coalesce(libc_lib, chr(1)), coalesce(libc_version, chr(1)), coalesce(cpu, chr(1)),
-        CASE WHEN ci THEN 't' WHEN NOT ci THEN 'f' ELSE chr(1) END, coalesce(user_agent, chr(1))), 'UTF8'));
+    RETURN sha256(convert_to(client_profile_field(installer_name) || client_profile_field(installer_version)
+        || client_profile_field(python_version) || client_profile_field(implementation_name)
+        || client_profile_field(implementation_version) || client_profile_field(system_name)
+        || client_profile_field(system_release) || client_profile_field(distro_name)
+        || client_profile_field(distro_version) || client_profile_field(distro_id) || client_profile_field(libc_lib)
+        || client_profile_field(libc_version) || client_profile_field(cpu)
+        || client_profile_field(CASE WHEN ci THEN 't' WHEN NOT ci THEN 'f' END) || client_profile_field(user_agent),
+        'UTF8'));
 
 -- File types as the raw row stores them (smallint codes; FileType.code() in Java). For reading rows by hand:
 --   SELECT d.*, t.name FROM downloads d JOIN file_types t ON t.code = d.file_type

@@ -32,7 +32,8 @@ public class ClientProfileIds {
                 distro_id, libc_lib, libc_version, cpu, ci, user_agent)
             SELECT nextval('client_profiles_seq'), t.* FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::boolean[], ?::text[]) AS t
+                ?::text[], ?::boolean[], ?::text[]) AS t(sha256)
+            WHERE NOT EXISTS (SELECT 1 FROM client_profiles p WHERE p.sha256 = t.sha256)
             ON CONFLICT (sha256) DO NOTHING""";
 
     private final JdbcTemplate jdbc;

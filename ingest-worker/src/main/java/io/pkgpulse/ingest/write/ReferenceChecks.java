@@ -100,10 +100,12 @@ class ReferenceChecks {
     }
 
     private static boolean maySetReplicationRole(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT current_setting('is_superuser') = 'on'"
-                        + " OR (current_setting('server_version_num')::int >= 150000"
-                        + " AND has_parameter_privilege('session_replication_role', 'SET'))")) {
+        // has_parameter_privilege exists from PostgreSQL 15 on; an older server would fail to parse the query.
+        String sql = connection.getMetaData().getDatabaseMajorVersion() >= 15
+                ? "SELECT current_setting('is_superuser') = 'on'"
+                        + " OR has_parameter_privilege('session_replication_role', 'SET')"
+                : "SELECT current_setting('is_superuser') = 'on'";
+        try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             return row.next() && row.getBoolean(1);
         }
     }

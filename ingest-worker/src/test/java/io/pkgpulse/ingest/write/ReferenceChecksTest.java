@@ -61,6 +61,8 @@ class ReferenceChecksTest {
     void aDeleteWaitsForTheBatchThatUsesThePackageAndThenTakesItsRowsAlong() throws Exception {
         try (Connection batch = transaction(); Connection admin = TestPostgres.database().connect()) {
             checks("batch").lockAndSkipRowChecks(batch, ids(packageId), ids(releaseId));
+            assertThat(setting(batch, "session_replication_role")).as("per-row triggers off for this batch")
+                    .isEqualTo("replica");
             insertRows(batch, 3);
 
             admin.createStatement().execute("SET lock_timeout = '300ms'");
@@ -120,5 +122,15 @@ class ReferenceChecksTest {
     private static ReferenceChecks checks(String mode) {
         return new ReferenceChecks(new Binder(new MapConfigurationPropertySource(
                 Map.of("pkgpulse.ingest.reference-checks", mode))).bindOrCreate("pkgpulse.ingest", IngestProperties.class));
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT current_setting(?)")) {
+            statement.setString(1, name);
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 }

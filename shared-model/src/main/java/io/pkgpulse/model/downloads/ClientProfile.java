@@ -1,5 +1,6 @@
 package io.pkgpulse.model.downloads;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -33,7 +34,7 @@ public class ClientProfile {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_profiles_seq")
-    @SequenceGenerator(name = "client_profiles_seq", sequenceName = "client_profiles_seq", allocationSize = 50)
+    @SequenceGenerator(name = "client_profiles_seq", sequenceName = "client_profiles_seq", allocationSize = 1)
     private Integer id;
 
     @NaturalId
@@ -127,19 +128,23 @@ public class ClientProfile {
         }
 
         /**
-         * The key a profile is stored under: SHA-256 of every field in column order, a null as U+0001, separated
-         * by U+001F, as UTF-8. The migration's {@code client_profile_sha256} SQL function computes the same.
+         * The key a profile is stored under: SHA-256 of every field in column order, each written as its length in
+         * UTF-8 bytes, a colon and its text, or {@code -} for a null ({@code ci} as {@code t} or {@code f}), as UTF-8.
+         * The length prefixes keep it unambiguous whatever characters a value holds. The migration's
+         * {@code client_profile_sha256} SQL function computes the same.
          */
         public byte[] sha256() {
             StringBuilder canonical = new StringBuilder(256);
             String[] values = { installerName, installerVersion, pythonVersion, implementationName,
                     implementationVersion, systemName, systemRelease, distroName, distroVersion, distroId, libcLib,
                     libcVersion, cpu, ci == null ? null : ci ? "t" : "f", userAgent };
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    canonical.append('\u001F');
+            for (String value : values) {
+                if (value == null) {
+                    canonical.append('-');
                 }
-                canonical.append(values[i] == null ? "\u0001" : values[i]);
+                else {
+                    canonical.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+                }
             }
             return Sha256.of(canonical.toString());
         }

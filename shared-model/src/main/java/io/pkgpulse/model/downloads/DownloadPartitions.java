@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Day partitions of {@code downloads}: {@code downloads_pYYYYMMDD} holds one UTC day, {@code downloads_default}
  * whatever has no partition. Creating a day moves that day's rows out of the default partition first, so it
- * works whatever arrived early or late; dropping a day is how raw retention is applied.
+ * works whatever arrived early or late. Raw retention drops days only once they are archived (DownloadArchiver).
  * Changes are serialised between processes with an advisory lock.
  */
 @Component

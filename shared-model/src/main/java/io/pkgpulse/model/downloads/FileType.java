@@ -25,7 +25,7 @@ public enum FileType {
     private static final Map<String, FileType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(FileType::pypiName, Function.identity()));
 
-    /** The name PyPI uses, e.g. {@code bdist_wheel}; also the stored value. */
+    /** The name PyPI uses, e.g. {@code bdist_wheel}: what events carry and the API shows (rows store the code). */
     public String pypiName() {
         return pypiName;
     }

@@ -113,6 +113,20 @@ class LeanDownloadsMigrationTest {
         assertThat(new ClientProfile.Fields(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, false, null).sha256()).isNotEqualTo(new ClientProfile.Fields(null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, null).sha256());
+        // Values are untrusted text: no character in them can make two profiles share a key.
+        assertThat(agentOnly("-").sha256()).isNotEqualTo(agentOnly(null).sha256());
+        assertThat(agentOnly("\u0001").sha256()).isNotEqualTo(agentOnly(null).sha256());
+        assertThat(new ClientProfile.Fields("a1:b", null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null).sha256()).isNotEqualTo(new ClientProfile.Fields("a", "b", null, null, null, null, null,
+                        null, null, null, null, null, null, null, null).sha256());
+        String astral = "pip/24.0 \uD83D\uDC0D \u0001\u001F-";
+        assertThat(agentOnly(astral).sha256()).isEqualTo(jdbc.queryForObject("SELECT client_profile_sha256(NULL, NULL,"
+                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?)", byte[].class, astral));
+    }
+
+    private static ClientProfile.Fields agentOnly(String agent) {
+        return new ClientProfile.Fields(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, agent);
     }
 
     @Test
