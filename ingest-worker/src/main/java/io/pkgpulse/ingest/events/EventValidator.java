@@ -156,9 +156,10 @@ public class EventValidator {
     private ValidEvent stored(Instant timestamp, String project, String projectName, String version, FileType fileType,
             Details details, boolean fromAgent, String country, String userAgent, UUID eventId) {
         if (details == null) {
-            return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(new ClientProfile.Fields(
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, userAgent)),
-                    country, eventId, false);
+            ClientProfile.Fields agentOnly = new ClientProfile.Fields(null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, userAgent);
+            return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(agentOnly), country,
+                    eventId, false);
         }
         String installerName = null;
         String installerVersion = null;

@@ -78,7 +78,8 @@ class SaveAllConsumer {
             JsonNode details = event.get("details");
             if (agent != null) {
                 int space = agent.indexOf(' ');
-                if ((agent.startsWith("pip/") || agent.startsWith("uv/")) && space > 0 && agent.charAt(space + 1) == '{') {
+                boolean jsonAgent = agent.startsWith("pip/") || agent.startsWith("uv/");
+                if (jsonAgent && space > 0 && agent.charAt(space + 1) == '{') {
                     details = json.readTree(agent.substring(space + 1));
                 }
             }
