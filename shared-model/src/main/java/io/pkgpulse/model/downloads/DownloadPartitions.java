@@ -76,28 +76,6 @@ public class DownloadPartitions {
     }
 
     /**
-     * Drops the partitions of days before {@code cutoff} and deletes older rows from the default partition, without
-     * archiving them (tests, and operators starting over). The worker applies raw retention through
-     * {@link io.pkgpulse.model.archive.DownloadArchiver}, which writes each day to a file before it drops it.
-     * Returns the dropped days.
-     */
-    public List<LocalDate> dropBefore(LocalDate cutoff) {
-        return transactions.execute(tx -> {
-            jdbc.execute(LOCK);
-            List<LocalDate> dropped = new ArrayList<>(days().headSet(cutoff));
-            for (LocalDate day : dropped) {
-                jdbc.execute("DROP TABLE " + partitionName(day));
-            }
-            int deleted = jdbc.update("DELETE FROM downloads_default WHERE downloaded_at < " + bound(cutoff));
-            if (!dropped.isEmpty() || deleted > 0) {
-                log.info("Raw retention: dropped {} day partition(s) before {}, deleted {} old row(s) from the default"
-                        + " partition", dropped.size(), cutoff, deleted);
-            }
-            return dropped;
-        });
-    }
-
-    /**
      * Drops {@code day}'s partition, if it exists, in the caller's transaction when there is one (so that the drop
      * commits with whatever the caller recorded about the day). Returns whether there was one.
      */

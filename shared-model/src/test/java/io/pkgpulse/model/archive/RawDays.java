@@ -48,7 +48,7 @@ final class RawDays {
     RawDays(JdbcTemplate jdbc, TransactionTemplate tx, EntityManager entityManager, DownloadPartitions partitions) {
         this.jdbc = jdbc;
         Tables.truncateAll(jdbc);
-        partitions.dropBefore(LocalDate.of(9999, 1, 1));
+        partitions.days().forEach(partitions::drop);
         tx.executeWithoutResult(s -> {
             Package first = new Package("urllib3");
             Release firstRelease = first.addRelease(new Release("2.2.1"));

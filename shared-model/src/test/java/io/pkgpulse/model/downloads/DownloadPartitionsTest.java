@@ -45,7 +45,7 @@ class DownloadPartitionsTest {
     @BeforeEach
     void aReleaseAndNoDayPartitions() {
         Tables.truncateAll(jdbc);
-        partitions.dropBefore(LocalDate.of(9999, 1, 1));
+        partitions.days().forEach(partitions::drop);
         releaseId = tx.execute(s -> {
             Package pkg = new Package("urllib3");
             Release release = pkg.addRelease(new Release("2.2.1"));
@@ -89,7 +89,7 @@ class DownloadPartitionsTest {
     }
 
     @Test
-    void droppingOldDaysRemovesOnlyThoseDaysRows() {
+    void droppingADayRemovesOnlyThatDaysRows() {
         partitions.create(DAY1, DAY2);
         download(DAY1.atTime(10, 0).toInstant(ZoneOffset.UTC));
         download(DAY2.atTime(10, 0).toInstant(ZoneOffset.UTC));
@@ -97,13 +97,14 @@ class DownloadPartitionsTest {
         download(DAY1.minusDays(5).atTime(10, 0).toInstant(ZoneOffset.UTC)); // old, in the default partition
         download(DAY3.atTime(10, 0).toInstant(ZoneOffset.UTC)); // new, in the default partition
 
-        assertThat(partitions.dropBefore(DAY2)).containsExactly(DAY1);
+        assertThat(partitions.drop(DAY1)).isTrue();
+        assertThat(partitions.drop(DAY3)).as("a day without a partition").isFalse();
 
         assertThat(partitions.days()).containsExactly(DAY2);
         assertThat(rowsPerPartition()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "downloads_p20260302", 2L, "downloads_default", 1L));
+                "downloads_p20260302", 2L, "downloads_default", 2L));
         assertThat(jdbc.queryForList("SELECT downloaded_at::date::text FROM downloads ORDER BY 1", String.class))
-                .containsExactly("2026-03-02", "2026-03-02", "2026-03-03");
+                .containsExactly("2026-02-24", "2026-03-02", "2026-03-02", "2026-03-03");
     }
 
     private void download(Instant at) {
