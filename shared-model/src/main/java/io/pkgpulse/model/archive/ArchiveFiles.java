@@ -13,7 +13,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,6 +22,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+
+import io.pkgpulse.model.Sha256;
 
 /**
  * The archive file format: one gzip-compressed CSV file per UTC day, {@code downloads-YYYY-MM-DD.csv.gz}, with a
@@ -74,7 +75,7 @@ public final class ArchiveFiles {
 
     /** SHA-256 of a file's bytes. */
     static byte[] sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0;) {
@@ -82,15 +83,6 @@ public final class ArchiveFiles {
             }
         }
         return digest.digest();
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
     }
 
     static String hex(byte[] bytes) {

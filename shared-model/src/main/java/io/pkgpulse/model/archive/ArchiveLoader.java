@@ -24,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.pkgpulse.model.Sha256;
 import io.pkgpulse.model.downloads.DownloadPartitions;
 
 /**
@@ -140,7 +141,7 @@ public class ArchiveLoader {
     }
 
     private Copied copyIn(Path path) {
-        MessageDigest digest = ArchiveFiles.sha256();
+        MessageDigest digest = Sha256.digest();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (DigestInputStream file = new DigestInputStream(
                 new BufferedInputStream(Files.newInputStream(path), 64 * 1024), digest);

@@ -34,6 +34,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.pkgpulse.model.Sha256;
 import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
@@ -219,7 +220,7 @@ public class DownloadArchiver {
                 + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)";
         try {
             Files.createDirectories(directory);
-            MessageDigest digest = ArchiveFiles.sha256();
+            MessageDigest digest = Sha256.digest();
             long rows;
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
