@@ -36,6 +36,15 @@ public class ClientProfileIds {
             WHERE NOT EXISTS (SELECT 1 FROM client_profiles p WHERE p.sha256 = t.sha256)
             ON CONFLICT (sha256) DO NOTHING""";
 
+    /** The text fields between the hash and {@code ci}, in the INSERT's column order. */
+    private static final List<Function<ClientProfile.Fields, String>> TEXT_COLUMNS = List.of(
+            ClientProfile.Fields::installerName, ClientProfile.Fields::installerVersion,
+            ClientProfile.Fields::pythonVersion, ClientProfile.Fields::implementationName,
+            ClientProfile.Fields::implementationVersion, ClientProfile.Fields::systemName,
+            ClientProfile.Fields::systemRelease, ClientProfile.Fields::distroName, ClientProfile.Fields::distroVersion,
+            ClientProfile.Fields::distroId, ClientProfile.Fields::libcLib, ClientProfile.Fields::libcVersion,
+            ClientProfile.Fields::cpu);
+
     private final JdbcTemplate jdbc;
     private final Cache<ClientProfile.Fields, Integer> ids;
 
@@ -67,27 +76,20 @@ public class ClientProfileIds {
         jdbc.update(con -> {
             var statement = con.prepareStatement(INSERT);
             List<ClientProfile.Fields> rows = new ArrayList<>(missing.values());
-            statement.setArray(1, con.createArrayOf("bytea", hashes));
-            statement.setArray(2, con.createArrayOf("text", column(rows, ClientProfile.Fields::installerName)));
-            statement.setArray(3, con.createArrayOf("text", column(rows, ClientProfile.Fields::installerVersion)));
-            statement.setArray(4, con.createArrayOf("text", column(rows, ClientProfile.Fields::pythonVersion)));
-            statement.setArray(5, con.createArrayOf("text", column(rows, ClientProfile.Fields::implementationName)));
-            statement.setArray(6, con.createArrayOf("text", column(rows, ClientProfile.Fields::implementationVersion)));
-            statement.setArray(7, con.createArrayOf("text", column(rows, ClientProfile.Fields::systemName)));
-            statement.setArray(8, con.createArrayOf("text", column(rows, ClientProfile.Fields::systemRelease)));
-            statement.setArray(9, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroName)));
-            statement.setArray(10, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroVersion)));
-            statement.setArray(11, con.createArrayOf("text", column(rows, ClientProfile.Fields::distroId)));
-            statement.setArray(12, con.createArrayOf("text", column(rows, ClientProfile.Fields::libcLib)));
-            statement.setArray(13, con.createArrayOf("text", column(rows, ClientProfile.Fields::libcVersion)));
-            statement.setArray(14, con.createArrayOf("text", column(rows, ClientProfile.Fields::cpu)));
-            statement.setArray(15, con.createArrayOf("boolean", rows.stream().map(ClientProfile.Fields::ci).toArray()));
-            statement.setArray(16, con.createArrayOf("text", column(rows, ClientProfile.Fields::userAgent)));
+            int parameter = 1;
+            statement.setArray(parameter++, con.createArrayOf("bytea", hashes));
+            for (Function<ClientProfile.Fields, String> text : TEXT_COLUMNS) {
+                statement.setArray(parameter++, con.createArrayOf("text", column(rows, text)));
+            }
+            Boolean[] ci = rows.stream().map(ClientProfile.Fields::ci).toArray(Boolean[]::new);
+            statement.setArray(parameter++, con.createArrayOf("boolean", ci));
+            statement.setArray(parameter, con.createArrayOf("text", column(rows, ClientProfile.Fields::userAgent)));
             return statement;
         });
         jdbc.query(con -> {
             var statement = con.prepareStatement("""
-                    SELECT p.sha256, p.id FROM unnest(?::bytea[]) AS k(sha256) JOIN client_profiles p ON p.sha256 = k.sha256""");
+                    SELECT p.sha256, p.id FROM unnest(?::bytea[]) AS k(sha256)
+                    JOIN client_profiles p ON p.sha256 = k.sha256""");
             statement.setArray(1, con.createArrayOf("bytea", hashes));
             return statement;
         }, row -> {
