@@ -51,7 +51,8 @@ final class InstallerPatterns {
             new Rule(agent -> agent.contains("pex/"), Pattern.compile("(?:.*\\s)?pex/(\\S+)"),
                     m -> Details.ofInstaller("pex", m.group(1))),
             Rule.versioned("conda/", "conda/(\\S+)(?: .*)?", "conda"),
-            Rule.versioned("Bazel/", "Bazel/(?:release )?(\\S+)", "Bazel"),
+            // The version is the rest of the agent, spaces and all: "Bazel/1.0 dev" is version "1.0 dev".
+            Rule.versioned("Bazel/", "Bazel/(?:release\\s+)?(.+)", "Bazel"),
             Rule.versioned("bandersnatch/", "bandersnatch/(\\S+) \\(.*\\)", "bandersnatch"),
             Rule.versioned("devpi-server/", "devpi-server/(\\S+) \\(.*\\)", "devpi"),
             Rule.versioned("z3c.pypimirror/", "z3c\\.pypimirror/(\\S+)", "z3c.pypimirror"),
