@@ -44,14 +44,16 @@ class UserAgentLinehaulCorpusTest {
     static final String CORPUS = "linehaul-ua/fixtures.json";
 
     /**
-     * Agents of the corpus where pkgpulse deliberately differs from linehaul, by agent, with the reason (docs/events.md,
-     * "Where the worker differs from linehaul"). Only crawlers may be here: linehaul counts some of them (Googlebot,
-     * bingbot as {@code Browser}, Baiduspider as unknown) and pkgpulse drops them. The corpus has none of them today.
+     * Agents of the corpus where pkgpulse deliberately differs from linehaul, by agent, with the reason
+     * (docs/events.md, "Where the worker differs from linehaul"). Only crawlers may be here: linehaul counts some
+     * (Googlebot, bingbot as {@code Browser}, Baiduspider as unknown) and pkgpulse drops them. The corpus has none of
+     * them today.
      */
     static final Map<String, String> DELIBERATE = Map.of();
 
     /** linehaul's fields that the client profile has a column for, all compared. */
-    static final Set<String> COMPARED = Set.of("installer", "python", "implementation", "distro", "system", "cpu", "ci");
+    static final Set<String> COMPARED =
+            Set.of("installer", "python", "implementation", "distro", "system", "cpu", "ci");
 
     /** linehaul's fields that are checked when sent but not stored (docs/events.md), so not compared. */
     static final Set<String> NOT_STORED = Set.of("openssl_version", "setuptools_version", "rustc_version");
@@ -75,7 +77,8 @@ class UserAgentLinehaulCorpusTest {
         }
         else {
             assertThat(checked).as("%s %s: linehaul parses it", id, agent).isInstanceOf(Accepted.class);
-            assertThat(((Accepted) checked).event().client()).as("%s %s", id, agent).isEqualTo(expected(agent, linehaul));
+            assertThat(((Accepted) checked).event().client()).as("%s %s", id, agent)
+                    .isEqualTo(expected(agent, linehaul));
         }
     }
 
