@@ -2,25 +2,27 @@ package io.pkgpulse.ingest.useragent;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Bots, crawlers and monitoring agents, whose downloads are not counted: the agents linehaul knows, plus any agent
- * naming a crawler ({@code Googlebot}, {@code Baiduspider}, ...). Only asked about agents no installer rule
+ * Agents whose downloads are not counted: linehaul's ignore list ({@code _ignore_re} in linehaul/ua/parser.py), and,
+ * going further than linehaul on purpose, crawlers (docs/events.md). Only asked about agents no installer rule
  * recognised, so an installer mentioning a "robot" somewhere is still counted.
  */
 final class BotAgents {
 
-    private static final Set<String> EXACT = Set.of("(null)", "Ruby", "Download Master", "GNU Guile", "github-olee",
-            "YisouSpider", "ansible-httpget", "NSIS_Inetc (Mozilla)", "inspector.pypi.io");
-
-    private static final List<String> PREFIXES = List.of("Datadog Agent/", "WordPress/", "Chef Client/",
-            "Chef Knife/", "Slackbot-LinkExpanding", "TextualInlineMedia/", "WeeChat/", "Java/", "Go-http-client/",
-            "Apache Ant/", "Salt/", "ltx71 - (http://ltx71.com/)", "Scrapy/", "spectool/", "AWSBrewLinkChecker/",
-            "Y!J-ASR/", "Debian uscan", "Pingdom.com_bot_version_", "MauiBot");
-
-    private static final Pattern GO_PACKAGE_HTTP = Pattern.compile("Go \\d\\.\\d package http");
+    /**
+     * linehaul's ignore list, as written there, but for its one alternative that is not anchored at the start,
+     * {@code Nutch}, which {@link #isIgnored} checks on its own so that this one needs to be tried at the start only.
+     */
+    private static final Pattern IGNORED = PythonRe.compile(String.join("|", "^Datadog Agent/", "^\\(null\\)$",
+            "^WordPress/", "^Chef (?:Client|Knife)/", "^Ruby$", "^Slackbot-LinkExpanding", "^TextualInlineMedia/",
+            "^WeeChat/", "^Download Master$", "^Java/", "^Go \\d\\.\\d package http$", "^Go-http-client/",
+            "^GNU Guile$", "^github-olee$", "^YisouSpider$", "^Apache Ant/", "^Salt/", "^ansible-httpget$",
+            "^ltx71 - \\(http://ltx71.com/\\)", "^Scrapy/", "^spectool/", "^AWSBrewLinkChecker/", "^Y!J-ASR/",
+            "^NSIS_Inetc \\(Mozilla\\)$", "^Debian uscan",
+            "^Pingdom\\.com_bot_version_\\d+\\.\\d+_\\(https?://www.pingdom.com/\\)$",
+            "^MauiBot \\(crawler\\.feedback\\+dc@gmail\\.com\\)$", "^inspector\\.pypi\\.io$"));
 
     /**
      * A word ending in bot, spider or crawler. {@code CUBOT} is an Android phone brand, not a crawler, and shows up
@@ -35,22 +37,23 @@ final class BotAgents {
     private BotAgents() {
     }
 
-    static boolean isBot(String agent) {
-        return EXACT.contains(agent) || startsWithAny(agent) || agent.contains("Nutch")
-                || agent.startsWith("Go ") && GO_PACKAGE_HTTP.matcher(agent).matches()
-                || namesCrawler(agent);
+    /**
+     * Whether linehaul ignores {@code agent} (does not record the download) when no parser of its own, the browser
+     * one included, reads it.
+     */
+    static boolean isIgnored(String agent) {
+        return IGNORED.matcher(agent).lookingAt() || agent.contains("Nutch");
     }
 
-    private static boolean startsWithAny(String agent) {
-        for (String prefix : PREFIXES) {
-            if (agent.startsWith(prefix)) {
-                return true;
-            }
+    /**
+     * Whether {@code agent} names a crawler: a word ending in bot, spider or crawler, {@code facebookexternalhit}, or
+     * Apache Nutch (in linehaul's ignore list, but also when it poses as a browser). linehaul counts most of them
+     * ({@code Mozilla/5.0 (compatible; Googlebot/2.1; ...)} as {@code Browser}); pkgpulse drops them.
+     */
+    static boolean isCrawler(String agent) {
+        if (agent.contains("Nutch")) {
+            return true;
         }
-        return false;
-    }
-
-    private static boolean namesCrawler(String agent) {
         String lower = agent.toLowerCase(Locale.ROOT);
         for (String marker : CRAWLER_MARKERS) {
             if (lower.contains(marker)) {

@@ -3,7 +3,6 @@ package io.pkgpulse.ingest.useragent;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,21 +13,33 @@ import io.pkgpulse.ingest.events.DownloadEvent.Installer;
 import io.pkgpulse.ingest.events.DownloadEvent.OperatingSystem;
 
 /**
- * Installers, mirrors and downloaders that do not describe themselves in JSON and are known only by the shape of
- * their agent. Each shape is guarded by a plain string check so that most agents never reach a regex.
+ * Installers, mirrors and downloaders that do not describe themselves in JSON, known by the shape of their agent:
+ * linehaul's regular expressions ({@code linehaul/ua/parser.py}), each as written there (see {@link PythonRe}) and
+ * searched as linehaul searches it, so that an agent is read exactly as PyPI reads it, down to the odd cases
+ * ({@code "Bazel/1.0 dev"} is Bazel version {@code "1.0 dev"}, {@code "Artifactory/7.7 (x)"} is not Artifactory,
+ * {@code "Firefox/120.0"} is not a browser). Each rule is guarded by a plain string check that is true of every agent
+ * its expression can match, so most agents never reach a regex.
  */
 final class InstallerPatterns {
 
-    /** One agent shape: a cheap guard, the full pattern, and what a match says. */
-    private record Rule(Predicate<String> guard, Pattern pattern, Function<MatchResult, Details> details) {
+    /** One agent shape: a cheap guard, linehaul's expression, and what a match says. */
+    private record Rule(Predicate<String> guard, Pattern pattern, boolean anchored,
+            Function<Matcher, Details> details) {
 
-        static Rule startingWith(String prefix, String regex, Function<MatchResult, Details> details) {
-            return new Rule(agent -> agent.startsWith(prefix), Pattern.compile(regex), details);
+        /** An expression starting {@code ^prefix}, as most of linehaul's do. */
+        static Rule startingWith(String prefix, String regex, Function<Matcher, Details> details) {
+            return new Rule(agent -> agent.startsWith(prefix), PythonRe.compile(regex), true, details);
         }
 
-        /** The usual case: a known prefix, and the installer's version in the first group. */
-        static Rule versioned(String prefix, String regex, String installer) {
-            return startingWith(prefix, regex, m -> Details.ofInstaller(installer, m.group(1)));
+        /** The usual case: the installer's name and the version in group {@code version}. */
+        static Rule installer(String prefix, String regex, String installer) {
+            return startingWith(prefix, regex, m -> Details.ofInstaller(installer, group(m, "version")));
+        }
+
+        /** An expression linehaul searches for anywhere in the agent. */
+        static Rule containing(String text, String regex, String installer) {
+            return new Rule(agent -> agent.contains(text), PythonRe.compile(regex), false,
+                    m -> Details.ofInstaller(installer, group(m, "version")));
         }
 
         Details match(String agent) {
@@ -36,52 +47,59 @@ final class InstallerPatterns {
                 return null;
             }
             Matcher m = pattern.matcher(agent);
-            return m.matches() ? details.apply(m) : null;
+            // An expression starting with ^ can only match at the start: no need to search further.
+            return (anchored ? m.lookingAt() : m.find()) ? details.apply(m) : null;
         }
     }
 
-    private static final String IMPLEMENTATION = "([^\\s/]+)/(\\S+)";
-
     private static final List<Rule> RULES = List.of(
-            Rule.startingWith("Python-urllib/", "Python-urllib/(\\d+\\.\\d+)(?: (setuptools|distribute)/(\\S+))?",
-                    m -> details(m.group(2) == null ? null : installer(m.group(2), m.group(3)), m.group(1), null,
-                            null, null)),
-            Rule.startingWith("setuptools/", "setuptools/(\\S+) Python-urllib/(\\d+\\.\\d+)",
-                    m -> details(installer("setuptools", m.group(1)), m.group(2), null, null, null)),
-            new Rule(agent -> agent.contains("pex/"), Pattern.compile("(?:.*\\s)?pex/(\\S+)"),
-                    m -> Details.ofInstaller("pex", m.group(1))),
-            Rule.versioned("conda/", "conda/(\\S+)(?: .*)?", "conda"),
-            Rule.versioned("Bazel/", "Bazel/(?:release )?(\\S+)", "Bazel"),
-            Rule.versioned("bandersnatch/", "bandersnatch/(\\S+) \\(.*\\)", "bandersnatch"),
-            Rule.versioned("devpi-server/", "devpi-server/(\\S+) \\(.*\\)", "devpi"),
-            Rule.versioned("z3c.pypimirror/", "z3c\\.pypimirror/(\\S+)", "z3c.pypimirror"),
-            Rule.versioned("Artifactory/", "Artifactory/(\\S+)(?: .*)?", "Artifactory"),
-            Rule.versioned("Nexus/", "Nexus/(\\S+)(?: .*)?", "Nexus"),
-            Rule.versioned("pep381client", "pep381client(?:-proxy)?/(\\S+)", "pep381client"),
-            Rule.versioned("maturin/", "maturin/(\\S+)", "maturin"),
-            Rule.startingWith("pdm/", "pdm/(\\S+) " + IMPLEMENTATION,
-                    m -> details(installer("pdm", m.group(1)), null, implementation(m, 2), null, null)),
-            Rule.startingWith("poetry/", "poetry/(\\S+) " + IMPLEMENTATION + " ([^\\s/]+)/(\\S+)",
-                    m -> details(installer("poetry", m.group(1)), null, implementation(m, 2), null,
-                            new OperatingSystem(m.group(4), m.group(5)))),
+            Rule.startingWith("Python-urllib/", "^Python-urllib/(?<python>\\d\\.\\d) distribute/(?<version>\\S+)$",
+                    m -> details(installer("distribute", m), group(m, "python"), null, null, null)),
+            Rule.startingWith("Python-urllib/", "^Python-urllib/(?<python>\\d\\.\\d) setuptools/(?<version>\\S+)$",
+                    m -> details(installer("setuptools", m), group(m, "python"), null, null, null)),
+            Rule.startingWith("setuptools/", "^setuptools/(?<version>\\S+) Python-urllib/(?<python>\\d\\.\\d)$",
+                    m -> details(installer("setuptools", m), group(m, "python"), null, null, null)),
+            Rule.containing("pex/", "pex/(?<version>\\S+)$", "pex"),
+            Rule.installer("conda/", "^conda/(?<version>\\S+)(?: .+)?$", "conda"),
+            Rule.installer("Bazel/", "^Bazel/(?:release\\s+)?(?<version>.+)$", "Bazel"),
+            Rule.installer("bandersnatch/", "^bandersnatch/(?<version>\\S+) \\(.+\\)$", "bandersnatch"),
+            Rule.containing("devpi-server/", "devpi-server/(?<version>\\S+) \\(.+\\)$", "devpi"),
+            Rule.installer("z3c.pypimirror/", "^z3c\\.pypimirror/(?<version>\\S+)$", "z3c.pypimirror"),
+            Rule.installer("Artifactory/", "^Artifactory/(?<version>\\S+)$", "Artifactory"),
+            Rule.installer("Nexus/", "^Nexus/(?<version>\\S+)", "Nexus"),
+            Rule.installer("pep381client", "^pep381client(?:-proxy)?/(?<version>\\S+)$", "pep381client"),
+            Rule.installer("maturin/", "^maturin/(?<version>\\S+)$", "maturin"),
+            Rule.startingWith("pdm/", "^pdm/(?<version>\\S+) (?<implName>\\S+)/(?<implVersion>\\S+)$",
+                    m -> details(installer("pdm", m), null, implementation(m), null, null)),
+            Rule.startingWith("poetry/", "^poetry/(?<version>\\S+) (?<implName>\\S+)/(?<implVersion>\\S+) "
+                    + "(?<systemName>\\S+)/(?<systemRelease>\\S+)?$",
+                    m -> details(installer("poetry", m), null, implementation(m), null,
+                            new OperatingSystem(group(m, "systemName"), group(m, "systemRelease")))),
             // The long form lists twine's dependencies before the implementation, which always comes last.
-            Rule.startingWith("twine/", "twine/(\\S+)(?: .*)? " + IMPLEMENTATION,
-                    m -> details(installer("twine", m.group(1)), null, implementation(m, 2), null, null)),
-            Rule.versioned("python-requests/", "python-requests/(\\S+)(?: .*)?", "requests"),
-            // Intel or arm64; the macOS version is what users of Homebrew's numbers care about.
-            Rule.startingWith("Homebrew/", "Homebrew/(\\S+) \\(Macintosh; \\S+ (?:Mac OS X|macOS) ([^)]+)\\)(?: .*)?",
-                    m -> details(installer("Homebrew", m.group(1)), null, null,
-                            new Distro("OS X", m.group(2), null, null), null)));
+            Rule.startingWith("twine/", "^twine/(?<version>\\S+)(?: .+)? (?<implName>\\S+)/(?<implVersion>\\S+)$",
+                    m -> details(installer("twine", m), null, implementation(m), null, null)),
+            Rule.startingWith("Python-urllib/", "^Python-urllib/(?<python>\\d\\.\\d)$",
+                    m -> details(null, group(m, "python"), null, null, null)),
+            Rule.installer("python-requests/", "^python-requests/(?<version>\\S+)(?: .+)?$", "requests"),
+            Rule.startingWith("Homebrew/", "^Homebrew/(?<version>\\S+) "
+                    + "\\(Macintosh; Intel (?:Mac OS X|macOS) (?<osxVersion>[^)]+)\\)(?: .+)?$",
+                    m -> details(installer("Homebrew", m), null, null,
+                            new Distro("OS X", group(m, "osxVersion"), null, null), null)));
 
-    /** Operating system package tools, which fetch from PyPI on behalf of a distribution. */
-    private static final List<String> OS_TOOLS = List.of("fetch libfetch/", "libfetch/", "OpenBSD ftp", "MacPorts",
-            "NetBSD-ftp/", "slapt-get", "pypi-install/", "slackrepo", "PTXdist", "GARstow/", "xbps/");
+    /** Operating system package tools, which fetch from PyPI on behalf of a distribution: installer {@code OS}. */
+    private static final Pattern OS_TOOLS = PythonRe.compile(String.join("|", "^fetch libfetch/\\S+$",
+            "^libfetch/\\S+$", "^OpenBSD ftp$", "^MacPorts/?", "^NetBSD-ftp/", "^slapt-get", "^pypi-install/",
+            "^slackrepo$", "^PTXdist", "^GARstow/", "^xbps/"));
 
     private static final Details OS = Details.ofInstaller("OS", null);
 
-    private static final Pattern BROWSER = Pattern.compile("(?i)(?:mozilla|safari|wget|curl|opera|aria2"
-            + "|androiddownloadmanager|fdm \\S+|url/emacs|ucweb|links|okhttp|apache-httpclient)(?:/|$)"
-            + "|com\\.apple\\.webkit\\.networking/|firefox/");
+    /**
+     * Browsers and generic downloaders, ignoring case. As in linehaul, every name must be followed by {@code /} or
+     * the end, also those ending in {@code /} already, so {@code Firefox/120.0} is not one.
+     */
+    private static final Pattern BROWSER = PythonRe.compileIgnoringCase("^(?:" + String.join("|", "Mozilla",
+            "Safari", "wget", "curl", "Opera", "aria2", "AndroidDownloadManager", "com\\.apple\\.WebKit\\.Networking/",
+            "FDM \\S+", "URL/Emacs", "Firefox/", "UCWEB", "Links", "^okhttp", "^Apache-HttpClient") + ")(?:/|$)");
 
     private InstallerPatterns() {
     }
@@ -94,28 +112,27 @@ final class InstallerPatterns {
                 return details;
             }
         }
-        for (String tool : OS_TOOLS) {
-            if (agent.startsWith(tool)) {
-                return OS;
-            }
-        }
-        return null;
+        return OS_TOOLS.matcher(agent).lookingAt() ? OS : null;
     }
 
     /**
-     * Browsers and generic downloaders. Asked only after the bot check, since crawlers announce themselves as
+     * Browsers and generic downloaders. Asked only after the crawler check, since crawlers announce themselves as
      * {@code Mozilla/5.0 (compatible; ...)}.
      */
     static boolean isBrowser(String agent) {
         return BROWSER.matcher(agent).lookingAt();
     }
 
-    private static Installer installer(String name, String version) {
-        return new Installer(name, version, null);
+    private static String group(Matcher m, String name) {
+        return m.group(name);
     }
 
-    private static Implementation implementation(MatchResult m, int nameGroup) {
-        return new Implementation(m.group(nameGroup), m.group(nameGroup + 1));
+    private static Installer installer(String name, Matcher m) {
+        return new Installer(name, group(m, "version"), null);
+    }
+
+    private static Implementation implementation(Matcher m) {
+        return new Implementation(group(m, "implName"), group(m, "implVersion"));
     }
 
     private static Details details(Installer installer, String python, Implementation implementation, Distro distro,

@@ -12,13 +12,14 @@ public record ParsedUserAgent(Kind kind, Details details) {
 
     public enum Kind {
         /**
-         * A known installer or client; {@code details} has {@code installer.name}, except for a bare
-         * {@code Python-urllib/X.Y} agent, which tells only the Python version.
+         * An agent linehaul parses; {@code details} is what it makes of it: mostly at least {@code installer.name},
+         * but only the Python version for a bare {@code Python-urllib/X.Y}, and whatever a JSON agent sent (possibly
+         * nothing).
          */
         RECOGNISED,
-        /** A known bot, crawler or monitoring agent: the download is not counted. */
+        /** An agent linehaul ignores, or a crawler: the download is not counted. */
         BOT,
-        /** Anything else: the download is counted, without details. */
+        /** Anything else (linehaul's unknown agents): the download is counted, without details. */
         UNKNOWN
     }
 

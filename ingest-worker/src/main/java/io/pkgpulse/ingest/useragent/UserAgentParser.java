@@ -9,21 +9,35 @@ import io.pkgpulse.ingest.events.DownloadEvent.Installer;
 import io.pkgpulse.ingest.events.DownloadEvent.OperatingSystem;
 import io.pkgpulse.ingest.events.EventJson;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 
 /**
- * Turns a raw download user agent into {@link Details}, the way PyPI's linehaul does, for producers that send only
- * the agent. Installers are tried first (self-describing JSON agents, old pip, then {@link InstallerPatterns}), so
- * that an installer whose agent happens to mention a "robot" is still counted; only then are {@link BotAgents}
- * dropped, and browsers come last because many bots pretend to be one.
+ * Turns a raw download user agent into {@link Details} exactly as PyPI's linehaul does ({@code linehaul/ua/parser.py}),
+ * for producers that send only the agent; the one deliberate difference is that crawlers are dropped (docs/events.md).
+ * linehaul's parsers are tried first (self-describing JSON agents, old pip, then {@link InstallerPatterns}), so that
+ * an installer whose agent happens to mention a "robot" is still counted; then crawlers are dropped, browsers
+ * recognised, and agents on linehaul's ignore list dropped ({@link BotAgents}). Anything else is unknown.
+ * <p>
+ * The agent is read as sent, not trimmed: linehaul does not trim it either ({@code "Ruby "} is not {@code "Ruby"}).
  * <p>
  * Thread-safe and cheap: it runs for every event, so patterns are precompiled, each rule is guarded by a prefix
  * check, and the JSON is only handed to Jackson when it at least looks like an object.
  */
 public class UserAgentParser {
 
-    private static final Pattern OLD_PIP = Pattern.compile("pip/(\\S+) ([^\\s/]+)/(\\S+) ([^\\s/]+)/(\\S+)");
+    private static final Pattern OLD_PIP = PythonRe.compile("^pip/(?<version>\\S+) "
+            + "(?<implName>\\S+)/(?<implVersion>\\S+) (?<systemName>\\S+)/(?<systemRelease>\\S+)$");
 
     private static final ParsedUserAgent BROWSER = ParsedUserAgent.recognised(Details.ofInstaller("Browser", null));
+
+    /**
+     * Reads the JSON as linehaul's {@code json.loads}: one value and nothing after it, and a repeated key counts with
+     * its last value. Types are the event's strict ones.
+     */
+    private static final ObjectReader DETAILS = EventJson.mapper().readerFor(Details.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     public UserAgentParser() {
     }
@@ -33,122 +47,100 @@ public class UserAgentParser {
         if (userAgent == null || userAgent.isBlank()) {
             return ParsedUserAgent.UNKNOWN;
         }
-        String agent = userAgent.strip();
-        Details details = selfDescribing(agent);
+        Details details = selfDescribing(userAgent);
         if (details == null) {
-            details = InstallerPatterns.match(agent);
+            details = InstallerPatterns.match(userAgent);
         }
         if (details != null) {
             return ParsedUserAgent.recognised(details);
         }
-        if (BotAgents.isBot(agent)) {
+        if (BotAgents.isCrawler(userAgent)) {
             return ParsedUserAgent.BOT;
         }
-        return InstallerPatterns.isBrowser(agent) ? BROWSER : ParsedUserAgent.UNKNOWN;
+        if (InstallerPatterns.isBrowser(userAgent)) {
+            return BROWSER;
+        }
+        return BotAgents.isIgnored(userAgent) ? ParsedUserAgent.BOT : ParsedUserAgent.UNKNOWN;
     }
 
     /**
-     * pip, uv and Hatch agents, which carry their details as JSON (old pip aside); null when {@code agent} is none of
-     * them or, except for pip, its JSON cannot be read.
+     * pip (6 and later, JSON; 1.4 to 5, a short form), uv (0.1.22 and later) and Hatch agents; null when
+     * {@code agent} is none of them or its JSON cannot be read, as linehaul then counts it as unknown.
      */
     private static Details selfDescribing(String agent) {
         if (agent.startsWith("pip/")) {
-            return pip(agent);
+            String version = firstWord(agent).substring("pip/".length());
+            return Pep440.atLeast(version, "6") ? readJson(afterFirstWord(agent)) : oldPip(agent);
         }
         if (agent.startsWith("uv/")) {
-            String version = firstToken(agent, "uv/".length());
-            return atLeast(version, 0, 1, 22) ? readJson(agent.substring("uv/".length() + version.length())) : null;
+            String version = firstWord(agent).substring("uv/".length());
+            return Pep440.atLeast(version, "0.1.22") ? readJson(afterFirstWord(agent)) : null;
         }
         if (agent.startsWith("Hatch/")) {
+            // Hatch/{version} {json} HTTPX/{version}: JSON strings may hold spaces, so from the first { to the last }.
             int open = agent.indexOf('{');
             int close = agent.lastIndexOf('}');
-            return open >= 0 && close > open ? readJson(agent.substring(open, close + 1)) : null;
+            return open >= 0 && close >= open ? readJson(agent.substring(open, close + 1)) : null;
         }
         return null;
     }
 
     /**
-     * pip 6+ sends JSON; when that JSON is damaged the version is still worth counting. pip 1.4 to 5 sent a short
-     * space-separated form instead.
+     * {@code pip/1.5.6 CPython/2.7.6 Linux/3.13.0-24-generic} (pip 1.4 to 5). Each of the four values is left out when
+     * it is {@code unknown} (any case); the Python version is the implementation's when that is CPython.
      */
-    private static Details pip(String agent) {
-        String version = firstToken(agent, "pip/".length());
-        if (atLeast(version, 6)) {
-            Details details = readJson(agent.substring("pip/".length() + version.length()));
-            return details != null ? details : Details.ofInstaller("pip", version);
-        }
-        return atLeast(version, 1, 4) ? oldPip(agent) : null;
-    }
-
-    /** {@code pip/1.5.6 CPython/2.7.6 Linux/3.13.0-24-generic}, where either pair may be {@code Unknown/Unknown}. */
     private static Details oldPip(String agent) {
         Matcher m = OLD_PIP.matcher(agent);
-        if (!m.matches()) {
+        if (!m.lookingAt() || !Pep440.inRange(m.group("version"), "1.4", "6")) {
             return null;
         }
-        String implementation = m.group(2);
-        String system = m.group(4);
-        return new Details(new Installer("pip", m.group(1), null),
-                implementation.equalsIgnoreCase("CPython") ? m.group(3) : null,
-                isUnknown(implementation) ? null : new Implementation(implementation, m.group(3)), null,
-                isUnknown(system) ? null : new OperatingSystem(system, m.group(5)), null, null, null, null, null);
+        String implName = known(m.group("implName"));
+        String implVersion = known(m.group("implVersion"));
+        String systemName = known(m.group("systemName"));
+        String systemRelease = known(m.group("systemRelease"));
+        return new Details(new Installer("pip", m.group("version"), null),
+                m.group("implName").equalsIgnoreCase("CPython") ? m.group("implVersion") : null,
+                implName == null && implVersion == null ? null : new Implementation(implName, implVersion), null,
+                systemName == null && systemRelease == null ? null : new OperatingSystem(systemName, systemRelease),
+                null, null, null, null, null);
     }
 
-    private static boolean isUnknown(String name) {
-        return name.equalsIgnoreCase("unknown");
+    private static String known(String value) {
+        return value.equalsIgnoreCase("unknown") ? null : value;
     }
 
     /**
-     * The details document, or null when it is not a JSON object of the expected shape or names no installer (a
-     * recognised agent always has one). The cheap shape check keeps Jackson's exceptions off the path of agents that
-     * plainly carry no JSON.
+     * The details document, or null when it is not a JSON object of the expected shape. linehaul takes whatever
+     * object is there, also one without an installer; a document that is not an object makes it fail on the whole
+     * log line, and one with the wrong types (a number for a string) it converts: both count here as unreadable.
+     * The cheap shape check keeps Jackson's exceptions off the path of agents that plainly carry no JSON.
      */
     private static Details readJson(String text) {
-        String json = text.strip();
-        if (!json.startsWith("{") || !json.endsWith("}")) {
+        if (text.isEmpty() || text.charAt(0) != '{') {
             return null;
         }
         try {
-            Details details = EventJson.mapper().readValue(json, Details.class);
-            return details.installer() != null && details.installer().name() != null ? details : null;
+            return DETAILS.readValue(text);
         } catch (JacksonException e) {
             return null;
         }
     }
 
-    private static String firstToken(String agent, int from) {
-        int space = agent.indexOf(' ', from);
-        return agent.substring(from, space < 0 ? agent.length() : space);
+    /** Python's {@code agent.split()[0]}, for an agent that starts with a word. */
+    private static String firstWord(String agent) {
+        int end = 0;
+        while (end < agent.length() && !PythonRe.isSpace(agent.charAt(end))) {
+            end++;
+        }
+        return agent.substring(0, end);
     }
 
-    /**
-     * Whether the leading numeric release of {@code version} ({@code 23.2.1}, {@code 10.0b1}) is at least
-     * {@code minimum}, missing parts counting as zero; false when it does not start with a number.
-     */
-    private static boolean atLeast(String version, int... minimum) {
-        if (version.isEmpty() || !isDigit(version.charAt(0))) {
-            return false;
+    /** Python's {@code agent.split(maxsplit=1)[1]}, or {@code ""} when there is nothing after the first word. */
+    private static String afterFirstWord(String agent) {
+        int start = firstWord(agent).length();
+        while (start < agent.length() && PythonRe.isSpace(agent.charAt(start))) {
+            start++;
         }
-        int pos = 0;
-        for (int required : minimum) {
-            int part = 0;
-            // Stop before an absurdly long number overflows; it is already larger than any minimum.
-            while (pos < version.length() && isDigit(version.charAt(pos)) && part < 100_000_000) {
-                part = part * 10 + (version.charAt(pos++) - '0');
-            }
-            if (part != required) {
-                return part > required;
-            }
-            if (pos < version.length() && version.charAt(pos) == '.') {
-                pos++;
-            } else {
-                pos = version.length();
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return agent.substring(start);
     }
 }

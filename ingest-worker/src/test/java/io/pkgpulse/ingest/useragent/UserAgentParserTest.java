@@ -96,16 +96,82 @@ class UserAgentParserTest {
                 arguments("Homebrew/4.2.10 (Macintosh; Intel Mac OS X 14.3.1) curl/8.4.0",
                         details(installer("Homebrew", "4.2.10"), null, null, new Distro("OS X", "14.3.1", null, null),
                                 null)),
-                arguments("Homebrew/4.2.10 (Macintosh; arm64 macOS 14.3.1) curl/8.4.0",
-                        details(installer("Homebrew", "4.2.10"), null, null, new Distro("OS X", "14.3.1", null, null),
-                                null)),
                 arguments("Python-urllib/2.7 setuptools/0.6c11",
                         details(installer("setuptools", "0.6c11"), "2.7", null, null, null)),
                 arguments("setuptools/3.6 Python-urllib/3.4",
                         details(installer("setuptools", "3.6"), "3.4", null, null, null)),
                 arguments("Python-urllib/2.7 distribute/0.6.49",
                         details(installer("distribute", "0.6.49"), "2.7", null, null, null)),
-                arguments("Python-urllib/3.11", details(null, "3.11", null, null, null)));
+                arguments("Python-urllib/2.7", details(null, "2.7", null, null, null)));
+    }
+
+    /** linehaul's expressions taken literally, where a looser reading would seem more natural. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void readAsLinehaulReadsIt(String agent, Details expected) {
+        assertThat(parser.parse(agent)).isEqualTo(ParsedUserAgent.recognised(expected));
+    }
+
+    static Stream<Arguments> readAsLinehaulReadsIt() {
+        return Stream.of(
+                // Old pip: each unknown value on its own; names may hold a slash (\\S+ is greedy).
+                arguments("pip/1.5 Unknown/2.7 Linux/unknown", details(installer("pip", "1.5"), null,
+                        new Implementation(null, "2.7"), null, new OperatingSystem("Linux", null))),
+                arguments("pip/1.5 CPython/unknown Linux/3", details(installer("pip", "1.5"), "unknown",
+                        new Implementation("CPython", null), null, new OperatingSystem("Linux", "3"))),
+                arguments("pip/1.5 a/b/c d/e/f", details(installer("pip", "1.5"), null, new Implementation("a/b", "c"),
+                        null, new OperatingSystem("d/e", "f"))),
+                // pip's version is any PEP 440 version of 6 or later; the JSON follows any white space.
+                arguments("pip/v23.0 {\"installer\":{\"name\":\"pip\",\"version\":\"23.0\"}}",
+                        Details.ofInstaller("pip", "23.0")),
+                arguments("pip/6.0.post1\t{\"installer\":{\"name\":\"pip\",\"version\":\"6.0.post1\"}}",
+                        Details.ofInstaller("pip", "6.0.post1")),
+                arguments("pip/23.0\u3000{\"installer\":{\"name\":\"pip\",\"version\":\"23.0\"}}",
+                        Details.ofInstaller("pip", "23.0")),
+                // The JSON is taken as it is: without an installer, empty, or with a key twice (the last counts).
+                arguments("pip/23.0 {\"python\":\"3.12.2\"}", details(null, "3.12.2", null, null, null)),
+                arguments("uv/0.1.22 {}", details(null, null, null, null, null)),
+                arguments("pip/23.0 {\"python\":\"3.1\",\"python\":\"3.2\"}", details(null, "3.2", null, null, null)),
+                // Bazel's version is the rest of the agent.
+                arguments("Bazel/1.0 dev", Details.ofInstaller("Bazel", "1.0 dev")),
+                arguments("Bazel/ ", Details.ofInstaller("Bazel", " ")),
+                // pex and devpi-server are searched for anywhere.
+                arguments("apex/1.0", Details.ofInstaller("pex", "1.0")),
+                arguments("x devpi-server/4.6.0 (a)", Details.ofInstaller("devpi", "4.6.0")),
+                arguments("Nexus/3.6.0-02\tx", Details.ofInstaller("Nexus", "3.6.0-02")),
+                arguments("poetry/1.1.11 CPython/3.9.2 Linux/", details(installer("poetry", "1.1.11"), null,
+                        new Implementation("CPython", "3.9.2"), null, new OperatingSystem("Linux", null))),
+                arguments("twine/1.0 foo/bar/baz", details(installer("twine", "1.0"), null,
+                        new Implementation("foo/bar", "baz"), null, null)),
+                // Python's $ also matches before a final line feed (but not before a carriage return).
+                arguments("Python-urllib/2.7\n", details(null, "2.7", null, null, null)),
+                arguments("Artifactory/1.7.4\n", Details.ofInstaller("Artifactory", "1.7.4")));
+    }
+
+    /** Agents that look like an installer's, but which linehaul does not recognise: counted, without details. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "pip/23.0 {not json", "pip/23.0", "pip/23.0 []", "pip/23.0 {\"installer\":{\"name\":\"pip\"}} x",
+            // pip's JSON is read with the event's types; linehaul would convert "yes" to true.
+            "pip/23.0 {\"ci\":\"yes\"}",
+            // Not PEP 440, or a pre-release of 6: neither the JSON form nor the old one.
+            "pip/23.0-custom {\"installer\":{\"name\":\"pip\",\"version\":\"23.0\"}}",
+            "pip/6.0rc1 {\"installer\":{\"name\":\"pip\",\"version\":\"6.0rc1\"}}",
+            "pip/6.0 CPython/2.7 Linux/3", "pip/1.4rc1 CPython/2.7 Linux/3", "pip/1.3 CPython/2.7 Linux/3",
+            " pip/23.0 {\"installer\":{\"name\":\"pip\",\"version\":\"23.0\"}}", "pip/1.5 CPython/2.7 Linux/3 ",
+            "uv/0.1.21 {\"installer\":{\"name\":\"uv\",\"version\":\"0.1.21\"}}",
+            // One digit each side of the dot.
+            "Python-urllib/3.11", "Python-urllib/3.10 setuptools/1.0", "Python-urllib/2.7 ", "Python-urllib/2.7\r",
+            "conda/4.3.16 ", "bandersnatch/2.2.1 ()", "Artifactory/7.77.5 (x)", "twine/1.0  y/z",
+            // Homebrew on Intel only.
+            "Homebrew/4.2.10 (Macintosh; arm64 macOS 14.3.1) curl/8.4.0",
+            "fetch libfetch/2.0 x", "OpenBSD ftp x", "slackrepo 1",
+            // A browser name must be followed by "/" or the end, even one that ends in "/".
+            "Firefox/120.0", "com.apple.WebKit.Networking/8617", "MozillaX/1",
+            // The ignore list's exact forms only.
+            "Ruby ", "(null) ", "inspector.pypi.io ", "Pingdom.com_bot_version_1.4_(http://example.org/)" })
+    void looksLikeAnInstallerButIsUnknownToLinehaul(String agent) {
+        assertThat(parser.parse(agent)).isEqualTo(ParsedUserAgent.UNKNOWN);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +207,9 @@ class UserAgentParserTest {
             "Wget/1.21.4",
             "aria2/1.37.0",
             "Apache-HttpClient/4.5.14 (Java/17.0.9)",
+            "okhttp/4.12.0",
+            "Links",
+            "Firefox/",
             // A phone brand, not a crawler.
             "Mozilla/5.0 (Linux; Android 9; CUBOT X19 Build/PPR1.180610.011) AppleWebKit/537.36 (KHTML, like Gecko) "
                     + "Chrome/120.0.6099.144 Mobile Safari/537.36" })
@@ -162,7 +231,14 @@ class UserAgentParserTest {
             "Java/17.0.9",
             "Scrapy/2.11.0 (+https://scrapy.org)",
             "(null)",
-            "inspector.pypi.io" })
+            "inspector.pypi.io",
+            "Pingdom.com_bot_version_1.4_(http://www.pingdom.com/)",
+            // linehaul's pattern has an unescaped dot.
+            "ltx71 - (http://ltx71Xcom/)",
+            // Crawlers that linehaul counts (as Browser, or unknown) and pkgpulse drops.
+            "Mozilla/5.0 (compatible; Nutch/1.19)",
+            "Baiduspider",
+            "YisouSpider/1" })
     void botsAreNotCounted(String agent) {
         assertThat(parser.parse(agent)).isEqualTo(ParsedUserAgent.BOT);
     }
@@ -172,13 +248,6 @@ class UserAgentParserTest {
     @ValueSource(strings = { "   ", "my-internal-tool/1.0", "uv/0.1.10", "Hatch/1.9.4 HTTPX/0.27.0" })
     void anythingElseIsUnknown(String agent) {
         assertThat(parser.parse(agent)).isEqualTo(ParsedUserAgent.UNKNOWN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "pip/23.0 {not json", "pip/23.0", "pip/23.0 {\"ci\":\"yes\"}",
-            "pip/23.0 {\"python\":\"3.12.2\"}" })
-    void aPipAgentWithoutReadableJsonStillCountsAsPip(String agent) {
-        assertThat(parser.parse(agent)).isEqualTo(ParsedUserAgent.recognised(Details.ofInstaller("pip", "23.0")));
     }
 
     @Test
