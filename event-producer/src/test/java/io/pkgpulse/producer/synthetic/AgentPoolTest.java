@@ -30,14 +30,13 @@ class AgentPoolTest {
         assertThat(json.get("installer").get("name").stringValue()).isEqualTo("pip");
         assertThat(json.get("installer").get("version").stringValue()).isEqualTo(version);
 
-        // The shape of a real agent (shared fixture, when present).
-        Path fixture = Path.of("/work/shared/fixtures/pip-user-agent.txt");
-        if (Files.exists(fixture)) {
-            String real = Files.readString(fixture, StandardCharsets.UTF_8).strip();
-            JsonNode realJson = JSON.readTree(real.substring(real.indexOf(' ') + 1));
-            assertThat(List.copyOf(realJson.propertyNames())).isSorted();
-            assertThat(realJson.get("ci").isNull()).isTrue();
-        }
+        // The shape of a real agent: the shared fixture, next to the checkout (../shared from the repository root).
+        Path fixture = Path.of("..", "..", "shared", "fixtures", "pip-user-agent.txt");
+        assertThat(fixture).as("the shared fixtures beside the checkout").isRegularFile();
+        String real = Files.readString(fixture, StandardCharsets.UTF_8).strip();
+        JsonNode realJson = JSON.readTree(real.substring(real.indexOf(' ') + 1));
+        assertThat(List.copyOf(realJson.propertyNames())).isSorted();
+        assertThat(realJson.get("ci").isNull()).isTrue();
     }
 
     @Test
