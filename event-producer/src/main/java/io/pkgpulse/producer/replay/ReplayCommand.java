@@ -39,6 +39,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Input file; - for stdin (default: ${DEFAULT-VALUE}).")
     private String file;
 
+    @Option(names = "--geoip", paramLabel = "FILE.mmdb", converter = GeoIpCountries.Converter.class,
+            description = "With --format combined: derive country_code from the client address with this"
+                    + " MaxMind-format country database, in memory (the address is never sent or logged).")
+    private GeoIpCountries geoip;
+
     @Mixin
     private OutputOptions output;
 
@@ -48,12 +53,15 @@ public final class ReplayCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+        if (geoip != null && format != Format.combined) {
+            throw new ParameterException(spec.commandLine(), "--geoip applies to --format combined only");
+        }
         StopSignal stop = StopSignal.onShutdown();
         try (LineReader reader = LineReader.open(file); EventSink sink = output.openSink()) {
             Run run = new Run(sink, Pacer.of(output.rate()), stop);
             ProjectIds projectIds = new ProjectIds();
             LineReplay replay = format == Format.combined
-                    ? new CombinedLogReplay(run, projectIds, System.err)
+                    ? new CombinedLogReplay(run, projectIds, geoip, System.err)
                     : new JsonLinesReplay(run, projectIds);
             long lines = 0;
             long blank = 0;
@@ -73,10 +81,12 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             Map<String, Long> inputCounts = new LinkedHashMap<>();
             inputCounts.put("lines", lines);
-            inputCounts.put("skipped", blank);
-            replay.inputCounts().forEach((name, count) -> inputCounts.merge(name, count, Long::sum));
-            Summary summary = new Summary("replay " + format, sink.description(), result, projectIds::name,
-                    inputCounts);
+            inputCounts.putAll(replay.inputCounts());
+            Map<String, Long> skipped = new LinkedHashMap<>();
+            skipped.put("blank", blank);
+            skipped.putAll(replay.skippedByReason());
+            Summary summary = Summary.ofReplay("replay " + format, sink.description(), result, projectIds::name,
+                    inputCounts, skipped);
             summary.print(output.summaryStream());
             if (output.summaryJson() != null) {
                 summary.writeJson(output.summaryJson());
