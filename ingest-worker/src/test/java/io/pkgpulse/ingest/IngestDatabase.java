@@ -34,7 +34,7 @@ public final class IngestDatabase {
                 TRUNCATE packages, releases, downloads, client_profiles, daily_downloads, daily_release_downloads,
                          daily_category_downloads, daily_total_downloads, daily_total_category_downloads,
                          hourly_downloads, hourly_release_downloads, hourly_total_downloads,
-                         consumer_offsets, download_archives CASCADE""");
+                         consumer_offsets, download_archives, history_imports CASCADE""");
     }
 
     public long rawCount() {

@@ -49,7 +49,8 @@ final class JsonLinesReplay implements LineReplay {
         return new LinkedHashMap<>();
     }
 
-    private static boolean isNotADownload(String filename) {
+    /** Whether a {@code file.filename} names a metadata or signature fetch, which the worker drops. */
+    static boolean isNotADownload(String filename) {
         return filename != null && DistributionFilename.parse(filename).map(Distribution::notADownload)
                 .orElseGet(() -> filename.endsWith(".metadata") || filename.endsWith(".asc"));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads lines as bytes, so that JSON lines are sent exactly as read (no decoding and re-encoding), and counts the
@@ -30,13 +31,19 @@ final class LineReader implements AutoCloseable {
         this.size = size;
     }
 
-    /** Opens a file, or stdin for {@code -}. */
+    /**
+     * Opens a file, or stdin for {@code -}. A file ending in {@code .gz} is decompressed (BigQuery exports may be
+     * gzip-compressed); its size is then unknown, so progress shows no percentage.
+     */
     static LineReader open(String file) {
         if ("-".equals(file)) {
             return new LineReader(new FileInputStream(FileDescriptor.in), -1);
         }
         try {
             Path path = Path.of(file);
+            if (file.endsWith(".gz")) {
+                return new LineReader(new GZIPInputStream(Files.newInputStream(path), 1 << 16), -1);
+            }
             return new LineReader(Files.newInputStream(path), Files.size(path));
         }
         catch (IOException ex) {

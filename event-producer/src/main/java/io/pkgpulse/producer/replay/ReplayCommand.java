@@ -1,5 +1,6 @@
 package io.pkgpulse.producer.replay;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,23 +21,27 @@ import picocli.CommandLine.Spec;
 
 /** {@code event-producer replay}: posts recorded events, or downloads read from an index's access log. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Reads events (JSON lines) or an nginx/Apache combined access log and posts them to Kafka.")
+        description = "Reads events (JSON lines), an nginx/Apache combined access log or a history file exported from"
+                + " PyPI's BigQuery file_downloads table, and posts them to Kafka.")
 public final class ReplayCommand implements Callable<Integer> {
 
     /** Input formats. */
     enum Format {
-        jsonl, combined
+        jsonl, combined, bigquery
     }
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl (one event per line, sent as is) or combined (access log) (default: ${DEFAULT-VALUE}).")
+            description = "jsonl (one event per line, sent as is), combined (access log) or bigquery (history: rows of"
+                    + " bigquery-public-data.pypi.file_downloads as newline-delimited JSON, each line counted once"
+                    + " however often the file is replayed) (default: ${DEFAULT-VALUE}).")
     private Format format;
 
     @Option(names = "--file", paramLabel = "PATH", defaultValue = "-",
-            description = "Input file; - for stdin (default: ${DEFAULT-VALUE}).")
+            description = "Input file, gzip-compressed if it ends in .gz; - for stdin, except for bigquery"
+                    + " (default: ${DEFAULT-VALUE}).")
     private String file;
 
     @Option(names = "--geoip", paramLabel = "FILE.mmdb", converter = GeoIpCountries.Converter.class,
@@ -56,13 +61,20 @@ public final class ReplayCommand implements Callable<Integer> {
         if (geoip != null && format != Format.combined) {
             throw new ParameterException(spec.commandLine(), "--geoip applies to --format combined only");
         }
+        if (format == Format.bigquery && "-".equals(file)) {
+            throw new ParameterException(spec.commandLine(), "--format bigquery needs --file PATH: an import is"
+                    + " identified by its file's SHA-256, computed before the first line is sent");
+        }
+        ImportFile importFile = format == Format.bigquery ? ImportFile.of(Path.of(file)) : null;
         StopSignal stop = StopSignal.onShutdown();
         try (LineReader reader = LineReader.open(file); EventSink sink = output.openSink()) {
             Run run = new Run(sink, Pacer.of(output.rate()), stop);
             ProjectIds projectIds = new ProjectIds();
-            LineReplay replay = format == Format.combined
-                    ? new CombinedLogReplay(run, projectIds, geoip, System.err)
-                    : new JsonLinesReplay(run, projectIds);
+            LineReplay replay = switch (format) {
+                case combined -> new CombinedLogReplay(run, projectIds, geoip, System.err);
+                case bigquery -> new BigQueryReplay(run, projectIds, importFile);
+                case jsonl -> new JsonLinesReplay(run, projectIds);
+            };
             long lines = 0;
             long blank = 0;
             Run.Result result;
@@ -88,6 +100,10 @@ public final class ReplayCommand implements Callable<Integer> {
             Summary summary = Summary.ofReplay("replay " + format, sink.description(), result, projectIds::name,
                     inputCounts, skipped);
             summary.print(output.summaryStream());
+            if (importFile != null) {
+                output.summaryStream().printf("  import               %s (%s): the worker counts each line once;"
+                        + " replaying this file again counts nothing%n", importFile.abbreviated(), importFile.sha256());
+            }
             if (output.summaryJson() != null) {
                 summary.writeJson(output.summaryJson());
             }

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.IngestProperties.UnknownPackagePolicy;
 import io.pkgpulse.ingest.events.CheckedEvent;
+import io.pkgpulse.ingest.events.DropReason;
 import io.pkgpulse.ingest.events.EventFormatException;
 import io.pkgpulse.ingest.events.EventValidator;
 import io.pkgpulse.ingest.events.ReceivedEvent;
@@ -36,12 +37,14 @@ import io.pkgpulse.ingest.write.BatchWriter.OffsetAdvance;
 import io.pkgpulse.ingest.write.BatchWriter.ResolvedEvent;
 import io.pkgpulse.ingest.write.CatalogIds;
 import io.pkgpulse.ingest.write.CatalogIds.ReleaseKey;
+import io.pkgpulse.ingest.write.HistoryImports;
 import io.pkgpulse.ingest.write.StaleOffsetsException;
 import io.pkgpulse.ingest.write.StoredOffsets;
 
 /**
  * Consumes download events in batches. For each batch: check every record, send the bad ones to the dead-letter
- * topic, then write the good ones, their rollups and the new offsets in one transaction ({@link BatchWriter}).
+ * topic, skip history-import lines counted before ({@link HistoryImports}), then write the good ones, their rollups
+ * and the new offsets in one transaction ({@link BatchWriter}).
  * <p>
  * Offsets live in the database: on assignment the consumer seeks to the stored offset, and each write moves it
  * only from the value this consumer last saw. Records below that value (a batch redelivered after its commit) are
@@ -57,6 +60,7 @@ class DownloadEventsListener implements ConsumerSeekAware {
 
     private final EventValidator validator;
     private final CatalogIds catalog;
+    private final HistoryImports imports;
     private final BatchWriter writer;
     private final StoredOffsets storedOffsets;
     private final DeadLetters deadLetters;
@@ -73,10 +77,11 @@ class DownloadEventsListener implements ConsumerSeekAware {
 
     private final ThreadLocal<ConsumerSeekCallback> seekCallback = new ThreadLocal<>();
 
-    DownloadEventsListener(EventValidator validator, CatalogIds catalog, BatchWriter writer, StoredOffsets storedOffsets,
-            DeadLetters deadLetters, IngestMetrics metrics, IngestProperties properties) {
+    DownloadEventsListener(EventValidator validator, CatalogIds catalog, HistoryImports imports, BatchWriter writer,
+            StoredOffsets storedOffsets, DeadLetters deadLetters, IngestMetrics metrics, IngestProperties properties) {
         this.validator = validator;
         this.catalog = catalog;
+        this.imports = imports;
         this.writer = writer;
         this.storedOffsets = storedOffsets;
         this.deadLetters = deadLetters;
@@ -138,14 +143,18 @@ class DownloadEventsListener implements ConsumerSeekAware {
             }
         }
         phases.mark("check");
-        List<ResolvedEvent> resolved = resolve(acceptedRecords, accepted, rejections);
+        HistoryImports.Outcome imported = imports.filter(resolve(acceptedRecords, accepted, rejections));
+        List<ResolvedEvent> resolved = imported.counted();
+        if (imported.repeated() > 0) {
+            dropped.merge(DropReason.ALREADY_IMPORTED.code(), imported.repeated(), Long::sum);
+        }
         phases.mark("ids");
 
         deadLetters.publish(rejections.stream()
                 .filter(r -> r.record().offset() > deadLettered.getOrDefault(partitionOf(r.record()), -1L)).toList());
         rejections.forEach(r -> deadLettered.merge(partitionOf(r.record()), r.record().offset(), Math::max));
         phases.mark("dead-letters");
-        writer.write(group, resolved, advances(records), phases);
+        writer.write(group, resolved, imported.advances(), advances(records), phases);
         records.forEach(record -> positions.merge(partitionOf(record), record.offset() + 1, Math::max));
         metrics.batchWritten(records.size(), resolved.size(), rejections, dropped, System.nanoTime() - started, phases);
     }

@@ -10,7 +10,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The JSON mapper for events: snake_case names, unknown fields ignored (producers may send more than we store),
- * duplicate keys rejected, and no type coercion, so {@code "project": 42} or {@code "ci": "yes"} is an error
+ * duplicate keys rejected, and no type coercion, so {@code "project": 42}, {@code "ci": "yes"} or {@code "line": "7"} is an error
  * instead of being quietly converted.
  */
 public final class EventJson {
@@ -23,6 +23,7 @@ public final class EventJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, strict())
             .withCoercionConfig(LogicalType.Boolean, strict())
+            .withCoercionConfig(LogicalType.Integer, strict())
             .withCoercionConfig(LogicalType.POJO, strict())
             .build();
 

@@ -47,9 +47,18 @@ public class EventValidator {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
-    /** RFC 3339 date-time with seconds and an offset; a space may replace the T, as in BigQuery exports. */
+    /**
+     * RFC 3339 date-time with seconds and an offset. As BigQuery and linehaul write them, a space may replace the T,
+     * a space may precede the offset, and {@code UTC} may stand for {@code Z}: {@code 2024-01-07 20:54:54 UTC},
+     * {@code 2024-01-07 20:54:54 +00:00}.
+     */
     private static final Pattern RFC_3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})? ?([Zz]|UTC|[+-]\\d{2}:\\d{2})");
+
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /** The earliest day a history import may bring: before it, a timestamp is a mistake, not PyPI's history. */
+    public static final Instant HISTORY_START = Instant.parse("2000-01-01T00:00:00Z");
 
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -73,7 +82,8 @@ public class EventValidator {
     private final Duration futureSkew;
 
     /**
-     * @param retention events older than this are rejected: their day's raw rows are gone
+     * @param retention events of the stream older than this are rejected: their day's raw rows are gone (events of
+     *        a history import are counted into the rollups back to {@link #HISTORY_START})
      * @param futureSkew how far ahead of this worker's clock an event may be dated
      */
     public EventValidator(UserAgentParser userAgents, Clock clock, Duration retention, Duration futureSkew) {
@@ -127,7 +137,8 @@ public class EventValidator {
         }
         FileType fileType = FileType.fromPypiName(type).orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_FILE_TYPE,
                 "file.type " + quote(type) + " is not a distribution type"));
-        Instant timestamp = timestamp(timestampText);
+        ImportedLine importedLine = importedLine(event.importLine());
+        Instant timestamp = timestamp(timestampText, importedLine != null);
         UUID eventId = eventId(event.eventId());
         String country = country(event.countryCode());
 
@@ -146,7 +157,7 @@ public class EventValidator {
             }
         }
         return new Accepted(stored(timestamp, project, projectName, version, fileType, details, fromAgent, country,
-                userAgent, eventId));
+                userAgent, eventId, importedLine));
     }
 
     /**
@@ -154,12 +165,13 @@ public class EventValidator {
      * agent are the worker's own reading, so they are cut to fit instead of rejecting the download.
      */
     private ValidEvent stored(Instant timestamp, String project, String projectName, String version, FileType fileType,
-            Details details, boolean fromAgent, String country, String userAgent, UUID eventId) {
+            Details details, boolean fromAgent, String country, String userAgent, UUID eventId,
+            ImportedLine importedLine) {
         if (details == null) {
             ClientProfile.Fields agentOnly = new ClientProfile.Fields(null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, userAgent);
             return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(agentOnly), country,
-                    eventId, false);
+                    eventId, false, importedLine);
         }
         String installerName = null;
         String installerVersion = null;
@@ -205,7 +217,7 @@ public class EventValidator {
                 implementationName, implementationVersion, systemName, systemRelease, distroName, distroVersion,
                 distroId, libcLib, libcVersion, cpu, details.ci(), userAgent);
         return new ValidEvent(timestamp, project, projectName, version, fileType, canonical(client), country, eventId,
-                installerName != null && MIRROR_INSTALLERS.contains(installerName));
+                installerName != null && MIRROR_INSTALLERS.contains(installerName), importedLine);
     }
 
     private ClientProfile.Fields canonical(ClientProfile.Fields client) {
@@ -222,7 +234,7 @@ public class EventValidator {
         return lower.endsWith(".metadata") || lower.endsWith(".asc");
     }
 
-    private Instant timestamp(String text) {
+    private Instant timestamp(String text, boolean history) {
         if (!RFC_3339.matcher(text).matches()) {
             throw new Invalid(RejectReason.INVALID_FIELD, "timestamp " + quote(text)
                     + " is not an RFC 3339 date-time with seconds and an offset");
@@ -231,9 +243,7 @@ public class EventValidator {
         try {
             timestamp = utcTimestamp(text);
             if (timestamp == null) {
-                // RFC 3339 allows a space between date and time; BigQuery exports use one.
-                timestamp = OffsetDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
-                        ? text.substring(0, 10) + 'T' + text.substring(11) : text).toInstant();
+                timestamp = OffsetDateTime.parse(rfc3339(text)).toInstant();
             }
         }
         catch (DateTimeParseException ex) {
@@ -244,11 +254,48 @@ public class EventValidator {
         if (timestamp.isAfter(now.plus(futureSkew))) {
             throw new Invalid(RejectReason.TIMESTAMP_IN_FUTURE, "timestamp " + text + " is in the future");
         }
-        if (timestamp.isBefore(now.minus(retention))) {
-            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD,
-                    "timestamp " + text + " is older than the raw retention of " + retention.toDays() + " days");
+        if (history) {
+            if (timestamp.isBefore(HISTORY_START)) {
+                throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD,
+                        "timestamp " + text + " is older than " + HISTORY_START + ", the earliest history imported");
+            }
+        }
+        else if (timestamp.isBefore(now.minus(retention))) {
+            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD, "timestamp " + text
+                    + " is older than the raw retention of " + retention.toDays() + " days (history is imported)");
         }
         return timestamp;
+    }
+
+    /** The strict RFC 3339 form of a matched timestamp: T between date and time, no space before the offset, Z for UTC. */
+    private static String rfc3339(String text) {
+        String strict = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11)
+                : text;
+        if (strict.endsWith("UTC")) {
+            strict = strict.substring(0, strict.length() - 3) + 'Z';
+        }
+        int zone = strict.length() - (strict.endsWith("Z") || strict.endsWith("z") ? 1 : 6);
+        return strict.charAt(zone - 1) == ' ' ? strict.substring(0, zone - 1) + strict.substring(zone) : strict;
+    }
+
+    /** Checks an {@code import} object; null when the event has none (a download of the stream). */
+    private static ImportedLine importedLine(DownloadEvent.ImportLine line) {
+        if (line == null) {
+            return null;
+        }
+        String sha256 = required(line.sha256(), "import.sha256", 64);
+        if (!SHA_256.matcher(sha256).matches()) {
+            throw new Invalid(RejectReason.INVALID_FIELD, "import.sha256 " + quote(sha256)
+                    + " is not a SHA-256 (64 hex digits)");
+        }
+        if (line.line() == null) {
+            throw new Invalid(RejectReason.MISSING_FIELD, "import.line is missing");
+        }
+        if (line.line() < 1) {
+            throw new Invalid(RejectReason.INVALID_FIELD, "import.line " + line.line() + " is not a line number (1 or more)");
+        }
+        String file = optional(line.file(), "import.file", MAX_UNSTORED);
+        return new ImportedLine(sha256.toLowerCase(Locale.ROOT), line.line(), file);
     }
 
     /**
@@ -259,7 +306,7 @@ public class EventValidator {
     private static Instant utcTimestamp(String text) {
         int length = text.length();
         char zone = text.charAt(length - 1);
-        if (zone != 'Z' && zone != 'z') {
+        if (zone != 'Z' && zone != 'z' || text.charAt(length - 2) == ' ') {
             return null;
         }
         int year = number(text, 0, 4);

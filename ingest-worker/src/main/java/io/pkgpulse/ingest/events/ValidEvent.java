@@ -15,9 +15,10 @@ import io.pkgpulse.model.downloads.FileType;
  * @param client what the event says about the client: its details (sent or parsed from the agent) and raw agent
  * @param eventId the producer's id, checked but not stored (exactly-once rests on the stored offsets)
  * @param mirror whether the installer is a mirroring tool (bandersnatch, z3c.pypimirror, Artifactory, devpi)
+ * @param importedLine the history file and line this event comes from, or null for a download of the stream
  */
 public record ValidEvent(Instant timestamp, String project, String projectName, String version, FileType fileType,
-        ClientProfile.Fields client, String countryCode, UUID eventId, boolean mirror) {
+        ClientProfile.Fields client, String countryCode, UUID eventId, boolean mirror, ImportedLine importedLine) {
 
     public String installerName() {
         return client.installerName();

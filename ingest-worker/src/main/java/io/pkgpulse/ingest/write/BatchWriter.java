@@ -3,8 +3,10 @@ package io.pkgpulse.ingest.write;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +29,9 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
 /**
  * Writes one batch in one database transaction: the lean raw rows (binary COPY, their references to packages and
  * releases checked once per distinct id by {@link ReferenceChecks}), the daily and hourly rollup increments,
- * the change notifications naming what it changed, and the consumer offsets the batch advances. Either all of it is
+ * the change notifications naming what it changed, the progress of history imports ({@link HistoryImports}) and the
+ * consumer offsets the batch advances. Imported history older than the raw retention is counted in the rollups only:
+ * its days keep no raw rows, like days already archived. Either all of it is
  * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
  * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
  */
@@ -37,6 +41,7 @@ public class BatchWriter {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final StoredOffsets offsets;
+    private final HistoryImports imports;
     private final ClientProfileIds clientProfiles;
     private final CatalogIds catalog;
     private final ReferenceChecks references;
@@ -51,12 +56,13 @@ public class BatchWriter {
      *        consumed again: counting stays exactly-once and a commit stops waiting for an fsync.
      * @param downloads {@code hourly-retention}: an event of an older hour is counted in the daily rollups only
      */
-    BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets,
+    BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, HistoryImports imports,
             ClientProfileIds clientProfiles, CatalogIds catalog, ReferenceChecks references, DayPartitions days,
             IngestProperties properties, DownloadsProperties downloads, Clock clock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.offsets = offsets;
+        this.imports = imports;
         this.clientProfiles = clientProfiles;
         this.catalog = catalog;
         this.references = references;
@@ -80,25 +86,32 @@ public class BatchWriter {
     }
 
     /**
-     * Writes {@code events} and advances {@code advances}, or nothing at all.
+     * Writes {@code events}, moves the import marks {@code importAdvances} and the offsets {@code advances}, or
+     * does nothing at all.
      *
-     * @throws StaleOffsetsException if a partition's stored offset is not the expected one: another consumer
-     *         has written this range; nothing was written
+     * @throws StaleOffsetsException if a partition's stored offset or an import's mark is not the expected one:
+     *         another consumer has written this range; nothing was written
      */
-    public void write(String group, List<ResolvedEvent> events, Map<TopicPartition, OffsetAdvance> advances,
-            BatchPhases phases) {
+    public void write(String group, List<ResolvedEvent> events, List<HistoryImports.Advance> importAdvances,
+            Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases) {
         Set<ClientProfile.Fields> clients = new HashSet<>();
         Set<LocalDate> eventDays = new HashSet<>();
         TreeSet<Long> packageIds = new TreeSet<>();
         TreeSet<Long> releaseIds = new TreeSet<>();
-        RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(clock.instant()));
+        Instant now = clock.instant();
+        LocalDate firstRawDay = downloads.firstRawDay(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(now));
+        List<ResolvedEvent> rows = new ArrayList<>(events.size());
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
-            clients.add(event.client());
-            packageIds.add(resolved.packageId());
-            releaseIds.add(resolved.releaseId());
             LocalDate day = day(event);
-            eventDays.add(day);
+            if (!day.isBefore(firstRawDay)) {
+                rows.add(resolved);
+                clients.add(event.client());
+                packageIds.add(resolved.packageId());
+                releaseIds.add(resolved.releaseId());
+                eventDays.add(day);
+            }
             increments.add(event, day, resolved.packageId(), resolved.releaseId());
         }
         phases.mark("aggregate");
@@ -107,8 +120,8 @@ public class BatchWriter {
         phases.mark("profiles");
 
         try {
-            transactions.executeWithoutResult(status -> write(group, events, advances, phases, increments, profileIds,
-                    packageIds, releaseIds));
+            transactions.executeWithoutResult(status -> write(group, rows, importAdvances, advances, phases, increments,
+                    profileIds, packageIds, releaseIds));
         }
         catch (MissingReferencesException missing) {
             catalog.forget(missing.packageIds(), missing.releaseIds());
@@ -117,8 +130,8 @@ public class BatchWriter {
         phases.mark("offsets-commit");
     }
 
-    private void write(String group, List<ResolvedEvent> events, Map<TopicPartition, OffsetAdvance> advances,
-            BatchPhases phases, RollupIncrements increments, Map<ClientProfile.Fields, Integer> profileIds,
+    private void write(String group, List<ResolvedEvent> rows, List<HistoryImports.Advance> importAdvances,
+            Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases, RollupIncrements increments, Map<ClientProfile.Fields, Integer> profileIds,
             TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -129,7 +142,7 @@ public class BatchWriter {
             }
             references.lockAndSkipRowChecks(connection, packageIds, releaseIds);
             phases.mark("references");
-            copyRows(connection, events, profileIds);
+            copyRows(connection, rows, profileIds);
             phases.mark("copy");
             // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
             // locked for a round trip less.
@@ -139,11 +152,12 @@ public class BatchWriter {
             phases.mark("rollups");
         }
         catch (SQLException ex) {
-            throw new DatabaseWriteException("Writing a batch of " + events.size() + " events failed", ex);
+            throw new DatabaseWriteException("Writing a batch of " + rows.size() + " raw rows and their rollups failed", ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        imports.advance(importAdvances);
         advances.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
                 .forEach(advance -> {

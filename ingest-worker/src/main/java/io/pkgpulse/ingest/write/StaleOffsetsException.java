@@ -2,7 +2,10 @@ package io.pkgpulse.ingest.write;
 
 import org.apache.kafka.common.TopicPartition;
 
-/** The stored offset of a partition moved under this worker: another consumer owns it now. */
+/**
+ * A position this worker stores moved under it: a partition's offset (another consumer owns the partition now) or a
+ * history import's progress. Nothing of the batch was written; it is consumed again from the stored offsets.
+ */
 public class StaleOffsetsException extends RuntimeException {
 
     private final TopicPartition partition;
@@ -12,6 +15,12 @@ public class StaleOffsetsException extends RuntimeException {
         this.partition = partition;
     }
 
+    StaleOffsetsException(String message) {
+        super(message);
+        this.partition = null;
+    }
+
+    /** The partition whose offset moved, or null when a history import's progress moved. */
     public TopicPartition partition() {
         return partition;
     }

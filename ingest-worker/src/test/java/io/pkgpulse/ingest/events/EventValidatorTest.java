@@ -47,6 +47,52 @@ class EventValidatorTest {
         assertThat(check(TestEvent.download("a", "1", NOW).with("timestamp", timestamp))).isInstanceOf(Accepted.class);
     }
 
+    /** As BigQuery exports TIMESTAMP columns to JSON, and as linehaul writes them for loading. */
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-11-21 11:00:00 UTC", "2026-11-21 11:00:00.589793 UTC", "2026-11-21 11:00:00 +00:00",
+            "2026-11-21 13:00:00 +02:00", "2026-11-21T11:00:00UTC", "2026-11-21 11:00:00 Z" })
+    void acceptsBigQueryAndLinehaulTimestamps(String timestamp) {
+        ValidEvent event = accepted(TestEvent.download("a", "1", NOW).with("timestamp", timestamp));
+        assertThat(event.timestamp()).isBetween(Instant.parse("2026-11-21T11:00:00Z"),
+                Instant.parse("2026-11-21T11:00:01Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-11-21 11:00:00  UTC", "2026-11-21 11:00:00 utc", "2026-11-21 11:00:00 GMT",
+            "2026-11-21 11:00:00 +0000", "2026-11-21 11:00:00 UTC+1" })
+    void rejectsOtherZoneSpellings(String timestamp) {
+        assertThat(reason(TestEvent.download("a", "1", NOW).with("timestamp", timestamp))).isEqualTo("invalid-field");
+    }
+
+    @Test
+    void historyImportLinesMayBeOlderThanTheRawRetentionButNotThanPypi() {
+        String sha256 = "ab".repeat(32);
+        TestEvent old = TestEvent.download("a", "1", Instant.parse("2019-03-04T05:06:07Z"))
+                .with("import.sha256", sha256.toUpperCase()).with("import.line", 7).with("import.file", "pypi.json");
+
+        ValidEvent event = accepted(old);
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2019-03-04T05:06:07Z"));
+        assertThat(event.importedLine()).isEqualTo(new ImportedLine(sha256, 7, "pypi.json"));
+        assertThat(accepted(TestEvent.download("a", "1", NOW)).importedLine()).isNull();
+
+        assertThat(reason(old.with("timestamp", "1999-12-31T23:59:59Z"))).isEqualTo("timestamp-too-old");
+        assertThat(reason(old.with("timestamp", NOW.plusSeconds(301).toString()))).isEqualTo("timestamp-in-future");
+    }
+
+    @Test
+    void rejectsAnImportWithoutAValidFileDigestOrLine() {
+        TestEvent event = TestEvent.download("a", "1", NOW).with("import.sha256", "ab".repeat(32)).with("import.line", 1);
+        assertThat(check(event)).isInstanceOf(Accepted.class);
+        assertThat(reason(event.with("import.line", 0))).isEqualTo("invalid-field");
+        assertThat(formatProblem(event.with("import.line", "7"))).isEqualTo(RejectReason.WRONG_TYPE);
+        assertThat(formatProblem(event.with("import.line", 7.5))).isEqualTo(RejectReason.WRONG_TYPE);
+        assertThat(reason(event.without("import.line"))).isEqualTo("missing-field");
+        assertThat(reason(event.with("import.line", 3).with("import.sha256", "ab".repeat(31))))
+                .isEqualTo("invalid-field");
+        assertThat(reason(event.with("import.sha256", "xy".repeat(32)))).isEqualTo("invalid-field");
+        assertThat(reason(event.without("import.sha256"))).isEqualTo("missing-field");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "2026-11-21T11:00Z", "2026-11-21T11:00:00.Z", "2026-11-21T11:00:00+01",
             "2026-11-21T11:00:00+01:00:30", "2026-11-21T11:00:00", "2026-02-30T11:00:00Z", "1700000000" })
@@ -127,6 +173,16 @@ class EventValidatorTest {
         CheckedEvent checked = check(event);
         assertThat(checked).isInstanceOf(Accepted.class);
         return ((Accepted) checked).event();
+    }
+
+    private static RejectReason formatProblem(TestEvent event) {
+        try {
+            new EventDeserializer().deserialize("t", event.bytes());
+        }
+        catch (EventFormatException ex) {
+            return ex.reason();
+        }
+        throw new AssertionError("the event was read");
     }
 
     private String reason(TestEvent event) {

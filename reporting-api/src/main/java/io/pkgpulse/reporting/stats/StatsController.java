@@ -3,7 +3,6 @@ package io.pkgpulse.reporting.stats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -23,8 +22,9 @@ import io.pkgpulse.reporting.web.BadRequestException;
 /**
  * Daily download statistics, in pypistats.org's paths and shapes, then more. {@code {package}} is matched after
  * PEP 503 normalisation; {@code __all__} means all packages. Every series takes {@code start_date} and
- * {@code end_date}; category series count without mirrors unless {@code mirrors=true}. JSON by default, CSV with
- * {@code Accept: text/csv} or {@code ?format=csv}. Caching headers follow {@link HttpCaching}.
+ * {@code end_date}; category series count without mirrors unless {@code mirrors=true}, and their filter parameter
+ * ({@code os}, {@code installer}, ...) is matched without regard to case ({@link CategoryFilter}). JSON by default,
+ * CSV with {@code Accept: text/csv} or {@code ?format=csv}. Caching headers follow {@link HttpCaching}.
  */
 @RestController
 @RequestMapping("/api")
@@ -110,8 +110,7 @@ class StatsController {
             @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
-        return category(name, Dimension.COUNTRY, country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
-                mirrors, start, end);
+        return category(name, Dimension.COUNTRY, country, mirrors, start, end);
     }
 
     @GetMapping("/packages/{package}/file_type")
@@ -127,9 +126,6 @@ class StatsController {
             @RequestParam(required = false) String ci, @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
-        if (ci != null && !List.of("true", "false", "null").contains(ci)) {
-            throw new BadRequestException("ci", "ci must be true, false or null");
-        }
         return category(name, Dimension.CI, ci, mirrors, start, end);
     }
 
@@ -172,13 +168,14 @@ class StatsController {
                 () -> new Top("top_packages", day, queries.top(day, limit, mirrors)));
     }
 
+    /** A category series; {@code filter} is the request's value of the dimension's filter parameter, as sent. */
     private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
             String start, String end) {
         Target target = target(name);
-        Target.checkFilter(dimension.pypiName(), filter);
+        CategoryFilter only = CategoryFilter.of(dimension, filter);
         DateRange range = DateRange.of(start, end, clock);
         return respond(target, range, () -> new Series(target.name(), dimension.pypiName() + "_downloads",
-                queries.categories(target.id(), dimension, range, mirrors, filter)));
+                queries.categories(target.id(), dimension, range, mirrors, only)));
     }
 
     private Target target(String name) {

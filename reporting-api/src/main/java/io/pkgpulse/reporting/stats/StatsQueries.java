@@ -59,8 +59,13 @@ public class StatsQueries {
         return rows;
     }
 
-    /** Per day and category of one dimension, optionally one category only. */
-    public List<Row> categories(Long packageId, Dimension dimension, DateRange range, boolean mirrors, String category) {
+    /**
+     * Per day and category of one dimension, or only the categories {@code only} matches (without regard to case,
+     * {@link CategoryFilter}). The series cache keeps it under the filter's one spelling.
+     */
+    public List<Row> categories(Long packageId, Dimension dimension, DateRange range, boolean mirrors,
+            CategoryFilter only) {
+        String category = only == null ? null : only.value();
         return recentSeries.rows(dimension.pypiName(), packageId, mirrors, category, range,
                 window -> queryCategories(packageId, dimension, window, mirrors, category));
     }
@@ -71,7 +76,8 @@ public class StatsQueries {
         String sql = "SELECT day, category, sum(downloads) FROM " + table + " WHERE "
                 + (packageId == null ? "" : "package_id = :package AND ")
                 + "dimension = :dimension AND day BETWEEN :start AND :end"
-                + (mirrors ? "" : " AND NOT mirror") + (category == null ? "" : " AND category = :category")
+                + (mirrors ? "" : " AND NOT mirror")
+                + (category == null ? "" : " AND " + CategoryFilter.STORED + " = :category")
                 + " GROUP BY day, category ORDER BY day, category";
         var statement = statement(sql, packageId, range).param("dimension", dimension.code());
         if (category != null) {
