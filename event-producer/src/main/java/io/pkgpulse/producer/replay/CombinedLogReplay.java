@@ -43,10 +43,6 @@ final class CombinedLogReplay implements LineReplay {
     private long unparsed;
     private long withCountry;
 
-    CombinedLogReplay(Run run, ProjectIds projectIds, PrintStream messages) {
-        this(run, projectIds, CountryLookup.NONE, messages);
-    }
-
     /**
      * @param countries where the country of a download's client address comes from ({@code --geoip}); null or
      *        {@link CountryLookup#NONE} for none
