@@ -105,6 +105,8 @@ class EventProducerTest {
         assertThat(JSON.readTree(lines.get(0)).get("file").get("type").stringValue()).isEqualTo("bdist_wheel");
         JsonNode summary = JSON.readTree(Files.readString(summaryFile));
         assertThat(summary.get("metadata").asLong()).isEqualTo(1);
-        assertThat(summary.get("good").asLong()).isEqualTo(1);
+        assertThat(summary.get("downloads_sent").asLong()).isEqualTo(1);
+        assertThat(summary.has("good")).as("a replay does not know which downloads the worker drops as bots").isFalse();
+        assertThat(summary.has("bots")).isFalse();
     }
 }

@@ -10,15 +10,33 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pkgpulse.producer.replay.LogLine.SkipReason;
+
 /**
  * Parses the nginx/Apache "combined" access-log format,
  * {@code $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer"
- * "$http_user_agent"} (extra fields after it are ignored), into downloads: successful (2xx) GETs of a distribution
- * file, wherever the index serves them ({@code /packages/...} on PyPI and its mirrors, {@code /+f/...} on devpi).
- * The client address is read past and never kept: the event contract has no address field, and a replay should not
- * spread personal data.
+ * "$http_user_agent"} (extra fields after it are ignored), into downloads of a distribution file, wherever the index
+ * serves them ({@code /packages/...} on PyPI and its mirrors, {@code /+f/...} on devpi). A download is what PyPI's
+ * CDN counts: a {@code GET} answered {@code 200} or {@code 304}. {@code HEAD}, {@code 206} partial responses (pip's
+ * range requests, resumed downloads), redirects and errors are not downloads.
+ * <p>
+ * The client address is never kept: at most it is handed to a {@link CountryLookup} for the country, in memory; the
+ * event contract has no address field, and a replay should not spread personal data.
  */
 public final class CombinedLogParser {
+
+    /** The country of a client address as logged, or null; {@link #NONE} when no GeoIP database is used. */
+    @FunctionalInterface
+    public interface CountryLookup {
+
+        CountryLookup NONE = address -> null;
+
+        /**
+         * @param address {@code $remote_addr} as logged (IPv4, IPv6, {@code -}, or anything else)
+         * @return an ISO 3166-1 alpha-2 code in upper case, or null
+         */
+        String countryOf(String address);
+    }
 
     /** A quoted field; escapes ({@code \"} from Apache, {@code \x22} from nginx) are undone later. */
     private static final String QUOTED = "\"((?:[^\"\\\\]++|\\\\.)*+)\"";
@@ -32,6 +50,16 @@ public final class CombinedLogParser {
     /** Longest URL and user agent an event may carry (the worker's limits). */
     static final int MAX_URL = 2048;
     static final int MAX_USER_AGENT = 4096;
+
+    private final CountryLookup countries;
+
+    public CombinedLogParser() {
+        this(CountryLookup.NONE);
+    }
+
+    public CombinedLogParser(CountryLookup countries) {
+        this.countries = countries;
+    }
 
     public LogLine parse(String line) {
         Matcher m = LINE.matcher(line);
@@ -47,23 +75,23 @@ public final class CombinedLogParser {
         }
         String[] request = unescape(m.group(5)).split(" ");
         if (request.length < 2 || request.length > 3) {
-            return new LogLine.Skipped("not an HTTP request");
+            return new LogLine.Skipped(SkipReason.NOT_A_REQUEST);
         }
         if (!request[0].equals("GET")) {
-            return new LogLine.Skipped("method " + request[0]);
+            return new LogLine.Skipped(SkipReason.METHOD);
         }
         int status = Integer.parseInt(m.group(6));
-        if (status < 200 || status > 299) {
-            return new LogLine.Skipped("status " + status);
+        if (status != 200 && status != 304) {
+            return new LogLine.Skipped(SkipReason.STATUS);
         }
         String path = path(request[1]);
         if (path.isEmpty() || path.endsWith("/")) {
-            return new LogLine.Skipped("not a file");
+            return new LogLine.Skipped(SkipReason.NOT_A_FILE);
         }
         String filename = percentDecode(path.substring(path.lastIndexOf('/') + 1));
         Optional<Distribution> distribution = DistributionFilename.parse(filename);
         if (distribution.isEmpty()) {
-            return new LogLine.Skipped("not a distribution file");
+            return new LogLine.Skipped(SkipReason.NOT_A_DISTRIBUTION);
         }
         String agent = unescape(m.group(9));
         if (agent.isEmpty() || agent.equals("-")) {
@@ -71,7 +99,8 @@ public final class CombinedLogParser {
         } else if (agent.length() > MAX_USER_AGENT) {
             agent = agent.substring(0, MAX_USER_AGENT);
         }
-        return new LogLine.Download(epochMillis, path.length() > MAX_URL ? null : path, distribution.get(), agent);
+        return new LogLine.Download(epochMillis, path.length() > MAX_URL ? null : path, distribution.get(), agent,
+                countries.countryOf(m.group(1)));
     }
 
     /** The path of a request target: no query or fragment, no scheme and host in the absolute form. */

@@ -10,6 +10,17 @@ interface LineReplay {
      */
     void replay(byte[] line, long lineNumber);
 
-    /** Counts of lines that were read but not sent, for the summary ({@code skipped}, {@code unparsed}). */
+    /**
+     * Other counts for the summary, in the order to show them: lines that were read but not sent
+     * ({@code unparsed}), and facts about what was sent.
+     */
     Map<String, Long> inputCounts();
+
+    /**
+     * Lines that were read, well-formed, and deliberately not sent, by reason ({@code method}, {@code status}, ...),
+     * in the order to show them; blank lines are counted by the command.
+     */
+    default Map<String, Long> skippedByReason() {
+        return Map.of();
+    }
 }

@@ -4,10 +4,10 @@ import io.pkgpulse.producer.event.EventBuffer;
 import io.pkgpulse.producer.event.Rfc3339;
 
 /**
- * Writes a download read from an access log as an event: timestamp, URL, project, file and the raw user agent
- * (the worker derives the details from it). No {@code event_id}: a log line has none, and one made up here would
- * differ on every replay of the same log. No {@code country_code}: it would need the client address, which is
- * deliberately dropped.
+ * Writes a download read from an access log as an event: timestamp, the country when a GeoIP database gave one
+ * ({@code --geoip}), URL, project, file and the raw user agent (the worker derives the details from it). Never the
+ * client address: the contract has no field for it. No {@code event_id}: a log line has none, and one made up here
+ * would differ on every replay of the same log.
  */
 final class LogEventWriter {
 
@@ -19,6 +19,9 @@ final class LogEventWriter {
         out.appendAscii("{\"timestamp\":\"");
         Rfc3339.append(out, download.epochMillis());
         out.append('"');
+        if (download.countryCode() != null) {
+            out.appendAscii(",\"country_code\":").appendJsonString(download.countryCode());
+        }
         if (download.path() != null) {
             out.appendAscii(",\"url\":").appendJsonString(download.path());
         }

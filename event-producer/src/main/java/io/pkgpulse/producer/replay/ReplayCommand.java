@@ -44,6 +44,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private String file;
 
+    @Option(names = "--geoip", paramLabel = "FILE.mmdb", converter = GeoIpCountries.Converter.class,
+            description = "With --format combined: derive country_code from the client address with this"
+                    + " MaxMind-format country database, in memory (the address is never sent or logged).")
+    private GeoIpCountries geoip;
+
     @Mixin
     private OutputOptions output;
 
@@ -52,6 +57,9 @@ public final class ReplayCommand implements Callable<Integer> {
         String problem = output.problem();
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
+        }
+        if (geoip != null && format != Format.combined) {
+            throw new ParameterException(spec.commandLine(), "--geoip applies to --format combined only");
         }
         if (format == Format.bigquery && "-".equals(file)) {
             throw new ParameterException(spec.commandLine(), "--format bigquery needs --file PATH: an import is"
@@ -63,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
             Run run = new Run(sink, Pacer.of(output.rate()), stop);
             ProjectIds projectIds = new ProjectIds();
             LineReplay replay = switch (format) {
-                case combined -> new CombinedLogReplay(run, projectIds, System.err);
+                case combined -> new CombinedLogReplay(run, projectIds, geoip, System.err);
                 case bigquery -> new BigQueryReplay(run, projectIds, importFile);
                 case jsonl -> new JsonLinesReplay(run, projectIds);
             };
@@ -85,10 +93,12 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             Map<String, Long> inputCounts = new LinkedHashMap<>();
             inputCounts.put("lines", lines);
-            inputCounts.put("skipped", blank);
-            replay.inputCounts().forEach((name, count) -> inputCounts.merge(name, count, Long::sum));
-            Summary summary = new Summary("replay " + format, sink.description(), result, projectIds::name,
-                    inputCounts);
+            inputCounts.putAll(replay.inputCounts());
+            Map<String, Long> skipped = new LinkedHashMap<>();
+            skipped.put("blank", blank);
+            skipped.putAll(replay.skippedByReason());
+            Summary summary = Summary.ofReplay("replay " + format, sink.description(), result, projectIds::name,
+                    inputCounts, skipped);
             summary.print(output.summaryStream());
             if (importFile != null) {
                 output.summaryStream().printf("  import               %s (%s): the worker counts each line once;"

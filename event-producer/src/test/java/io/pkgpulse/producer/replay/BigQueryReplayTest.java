@@ -64,7 +64,7 @@ class BigQueryReplayTest {
             assertThat(event).isEqualTo(JSON.readTree(rows.get(i)));
         }
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
-        assertThat(summary.get("good").asLong()).isEqualTo(10);
+        assertThat(summary.get("downloads_sent").asLong()).isEqualTo(10);
         assertThat(summary.get("per_project").get("requests").asLong()).isEqualTo(6);
         assertThat(summary.get("per_project").get("numpy").asLong()).isEqualTo(4);
     }

@@ -43,7 +43,7 @@ class CombinedLogParserTest {
     @Test
     void nginxEscapesAndPercentEncodingAreUndone() {
         LogLine line = parser.parse("::1 - alice [01/Feb/2026:00:00:01 +0000] \"GET /root/pypi/+f/1a2/b3c4d5e6/"
-                + "torch-2.5.1%2Bcpu-cp312-cp312-linux_x86_64.whl HTTP/2.0\" 206 1024 \"https://example.org/\" "
+                + "torch-2.5.1%2Bcpu-cp312-cp312-linux_x86_64.whl HTTP/2.0\" 200 1024 \"https://example.org/\" "
                 + "\"curl/8.5.0 \\x22quoted\\x22\" \"extra\" 0.004");
 
         LogLine.Download download = (LogLine.Download) line;
@@ -62,17 +62,39 @@ class CombinedLogParserTest {
     }
 
     @Test
-    void errorsIndexPagesAndOtherMethodsAreSkipped() {
-        assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
-                + "requests-2.32.3.tar.gz HTTP/1.1\" 404 153 \"-\" \"pip/24.2\"")).isInstanceOf(LogLine.Skipped.class);
-        assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /simple/requests/ HTTP/1.1\" "
-                + "200 5120 \"-\" \"pip/24.2\"")).isInstanceOf(LogLine.Skipped.class);
-        assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"HEAD /packages/ab/cd/ef/"
-                + "requests-2.32.3.tar.gz HTTP/1.1\" 200 0 \"-\" \"curl/8.5.0\"")).isInstanceOf(LogLine.Skipped.class);
-        assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
-                + "requests-2.32.3.tar.gz HTTP/1.1\" 304 0 \"-\" \"pip/24.2\"")).isInstanceOf(LogLine.Skipped.class);
+    void onlyGetsAnswered200Or304AreDownloadsAsPyPICountsThem() {
+        String wheel = "/packages/f9/9b/335f9764261e915ed497fcdeb11df5dfd6f7bf257d4a6a2a686d80da4d54/"
+                + "requests-2.32.3-py3-none-any.whl";
+        assertThat(parser.parse(line("GET", wheel, 200))).isInstanceOf(LogLine.Download.class);
+        assertThat(parser.parse(line("GET", wheel, 304))).isInstanceOf(LogLine.Download.class);
+        for (int status : new int[] {206, 201, 204, 301, 302, 303, 307, 308, 400, 403, 404, 416, 500, 502, 503}) {
+            assertThat(parser.parse(line("GET", wheel, status))).as("status %d", status)
+                    .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.STATUS));
+        }
+        for (String method : new String[] {"HEAD", "POST", "PUT", "OPTIONS", "get"}) {
+            assertThat(parser.parse(line(method, wheel, 200))).as(method)
+                    .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.METHOD));
+        }
+        // The method is checked before the status.
+        assertThat(parser.parse(line("HEAD", wheel, 404))).isEqualTo(new LogLine.Skipped(LogLine.SkipReason.METHOD));
+    }
+
+    @Test
+    void indexPagesOtherFilesAndNonRequestsAreSkippedWithTheirReason() {
+        assertThat(parser.parse(line("GET", "/simple/requests/", 200)))
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_FILE));
+        assertThat(parser.parse(line("GET", "/", 304))).isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_FILE));
+        assertThat(parser.parse(line("GET", "/simple/requests", 200)))
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
+        assertThat(parser.parse(line("GET", "/favicon.ico", 200)))
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
         assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"-\" 400 0 \"-\" \"-\""))
-                .isInstanceOf(LogLine.Skipped.class);
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_REQUEST));
+    }
+
+    private static String line(String method, String path, int status) {
+        return "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"" + method + " " + path + " HTTP/1.1\" " + status
+                + " 153 \"-\" \"pip/24.2\"";
     }
 
     @Test
