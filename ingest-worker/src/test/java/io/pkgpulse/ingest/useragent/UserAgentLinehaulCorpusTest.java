@@ -128,7 +128,7 @@ class UserAgentLinehaulCorpusTest {
 
     private static DownloadEvent eventWithAgent(String agent) {
         return new DownloadEvent(null, NOW.toString(), null, null, "demo",
-                new FileInfo("demo-1.0.tar.gz", "demo", "1.0", "sdist"), null, agent, null, null);
+                new FileInfo("demo-1.0.tar.gz", "demo", "1.0", "sdist"), null, agent, null, null, null);
     }
 
     /** The client profile linehaul's parse amounts to (with the raw agent, which is stored as sent). */
