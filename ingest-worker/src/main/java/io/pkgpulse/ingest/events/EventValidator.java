@@ -261,8 +261,8 @@ public class EventValidator {
             }
         }
         else if (timestamp.isBefore(now.minus(retention))) {
-            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD, "timestamp " + text
-                    + " is older than the raw retention of " + retention.toDays() + " days (history is imported)");
+            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD, "timestamp " + text + " is older than the raw retention of "
+                    + retention.toDays() + " days; older history is brought in by a history import");
         }
         return timestamp;
     }

@@ -23,7 +23,10 @@ public enum RejectReason {
     UNKNOWN_FILE_TYPE,
     /** The timestamp is further in the future than the allowed clock skew. */
     TIMESTAMP_IN_FUTURE,
-    /** The timestamp is older than the raw retention, so its day no longer exists. */
+    /**
+     * The timestamp is older than the raw retention, so its day no longer exists; in a history import, it is
+     * before {@link EventValidator#HISTORY_START}.
+     */
     TIMESTAMP_TOO_OLD,
     /** The project is not known and the worker is set to reject unknown packages. */
     UNKNOWN_PACKAGE,
