@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.pkgpulse.producer.event.ProjectNames;
 import io.pkgpulse.producer.run.RecordKind;
 import io.pkgpulse.producer.run.Run;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,17 +40,7 @@ final class BigQueryReplay implements LineReplay {
             run.send(RecordKind.NOT_JSON_OBJECT, -1, null, line);
             return;
         }
-        String project = inspected.project();
-        String key = project == null ? null : ProjectNames.normalize(project);
-        byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        byte[] value = withImport(line, lineNumber);
-        if (!ProjectNames.isValid(project)) {
-            run.send(RecordKind.INVALID_PROJECT, -1, keyBytes, value);
-        } else if (JsonLinesReplay.isNotADownload(inspected.filename())) {
-            run.send(RecordKind.METADATA, -1, keyBytes, value);
-        } else {
-            run.send(RecordKind.GOOD, projectIds.idOf(key), keyBytes, value);
-        }
+        JsonLinesReplay.sendObject(run, projectIds, inspected, withImport(line, lineNumber));
     }
 
     /** The line with {@code "import":{…}} as its first member; the rest of the bytes are unchanged. */

@@ -115,7 +115,7 @@ final class ClientAddress {
             }
             int value = 0;
             for (int j = 0; j < group.length(); j++) {
-                int digit = hex(group.charAt(j));
+                int digit = CombinedLogParser.hex(group.charAt(j));
                 if (digit < 0) {
                     return null;
                 }
@@ -160,18 +160,6 @@ final class ClientAddress {
         return bytes;
     }
 
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     /** Whether an address (4 or 16 bytes) is public unicast, per the IANA special-purpose registries. */
     static boolean isPublic(byte[] a) {

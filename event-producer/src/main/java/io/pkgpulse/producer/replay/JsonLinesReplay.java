@@ -32,15 +32,24 @@ final class JsonLinesReplay implements LineReplay {
             run.send(RecordKind.NOT_JSON_OBJECT, -1, null, line);
             return;
         }
+        sendObject(run, projectIds, inspected, line);
+    }
+
+    /**
+     * Sends {@code value}, a JSON object whose {@code project} and {@code file.filename} are {@code inspected}'s,
+     * keyed by the normalised project and counted by what the worker will make of it: an invalid project, a metadata
+     * fetch, or a download.
+     */
+    static void sendObject(Run run, ProjectIds projectIds, JsonLineInspector.Inspected inspected, byte[] value) {
         String project = inspected.project();
         String key = project == null ? null : ProjectNames.normalize(project);
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         if (!ProjectNames.isValid(project)) {
-            run.send(RecordKind.INVALID_PROJECT, -1, keyBytes, line);
+            run.send(RecordKind.INVALID_PROJECT, -1, keyBytes, value);
         } else if (isNotADownload(inspected.filename())) {
-            run.send(RecordKind.METADATA, -1, keyBytes, line);
+            run.send(RecordKind.METADATA, -1, keyBytes, value);
         } else {
-            run.send(RecordKind.GOOD, projectIds.idOf(key), keyBytes, line);
+            run.send(RecordKind.GOOD, projectIds.idOf(key), keyBytes, value);
         }
     }
 
@@ -49,8 +58,7 @@ final class JsonLinesReplay implements LineReplay {
         return new LinkedHashMap<>();
     }
 
-    /** Whether a {@code file.filename} names a metadata or signature fetch, which the worker drops. */
-    static boolean isNotADownload(String filename) {
+    private static boolean isNotADownload(String filename) {
         return filename != null && DistributionFilename.parse(filename).map(Distribution::notADownload)
                 .orElseGet(() -> filename.endsWith(".metadata") || filename.endsWith(".asc"));
     }
