@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -112,10 +113,40 @@ public class CatalogIds {
             TreeSet<ReleaseKey> toInsert = new TreeSet<>(
                     Comparator.comparingLong(ReleaseKey::packageId).thenComparing(ReleaseKey::version));
             keys.stream().filter(key -> !ids.containsKey(key)).forEach(toInsert::add);
-            insertReleases(toInsert);
+            try {
+                insertReleases(toInsert);
+            }
+            catch (DataIntegrityViolationException ex) {
+                // A package deleted between the check in the insert and the insert itself.
+                forgetVanished(toInsert);
+                throw ex;
+            }
             findReleases(new ArrayList<>(toInsert), ids);
         }
+        if (ids.size() < keys.size()) {
+            forgetVanished(keys.stream().filter(key -> !ids.containsKey(key)).toList());
+        }
         return ids;
+    }
+
+    /**
+     * The packages of {@code keys} that no longer exist, deleted after their ids were cached: forgotten, and the
+     * batch is refused, so that its retry registers them again instead of dead-lettering their new releases.
+     *
+     * @throws MissingReferencesException if there are any
+     */
+    private void forgetVanished(Collection<ReleaseKey> keys) {
+        Set<Long> vanished = new TreeSet<>(jdbc.query(con -> {
+            var statement = con.prepareStatement("""
+                    SELECT k.id FROM unnest(?::bigint[]) AS k(id)
+                    WHERE NOT EXISTS (SELECT 1 FROM packages p WHERE p.id = k.id)""");
+            statement.setArray(1, longs(con, keys.stream().map(ReleaseKey::packageId).distinct().toList()));
+            return statement;
+        }, (row, n) -> row.getLong(1)));
+        if (!vanished.isEmpty()) {
+            forget(vanished, Set.of());
+            throw new MissingReferencesException(vanished, Set.of());
+        }
     }
 
     /** Forgets cached ids of deleted packages and releases (and the releases of those packages). */
@@ -183,7 +214,8 @@ public class CatalogIds {
             var statement = con.prepareStatement("""
                     INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
                     SELECT nextval('releases_seq'), t.* FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[],
-                        ?::text[], ?::boolean[]) AS t
+                        ?::text[], ?::boolean[]) AS t (package_id)
+                    WHERE EXISTS (SELECT 1 FROM packages p WHERE p.id = t.package_id)
                     ON CONFLICT (package_id, version) DO NOTHING""");
             statement.setArray(1, con.createArrayOf("bigint", packageIds));
             statement.setArray(2, con.createArrayOf("text", versions));
