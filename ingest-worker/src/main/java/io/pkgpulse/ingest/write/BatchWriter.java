@@ -105,11 +105,13 @@ public class BatchWriter {
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
             LocalDate day = day(event);
+            // Locked for rollup-only history too: rollups have no foreign keys, and a package deleted meanwhile
+            // would keep the rows this batch adds.
+            packageIds.add(resolved.packageId());
+            releaseIds.add(resolved.releaseId());
             if (!day.isBefore(firstRawDay)) {
                 rows.add(resolved);
                 clients.add(event.client());
-                packageIds.add(resolved.packageId());
-                releaseIds.add(resolved.releaseId());
                 eventDays.add(day);
             }
             increments.add(event, day, resolved.packageId(), resolved.releaseId());
@@ -131,8 +133,8 @@ public class BatchWriter {
     }
 
     private void write(String group, List<ResolvedEvent> rows, List<HistoryImports.Advance> importAdvances,
-            Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases, RollupIncrements increments, Map<ClientProfile.Fields, Integer> profileIds,
-            TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
+            Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases, RollupIncrements increments,
+            Map<ClientProfile.Fields, Integer> profileIds, TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!synchronousCommit) {
