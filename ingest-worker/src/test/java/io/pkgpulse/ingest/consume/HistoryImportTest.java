@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,7 +139,11 @@ class HistoryImportTest {
         String topic = TestKafka.uniqueName("history-deleted");
         String group = TestKafka.uniqueName("group");
         TestKafkaClients.createTopic(topic, 1);
-        List<Line> lines = file(FILE_A, 4).stream().filter(line -> line.project().equals("numpy")).toList();
+        // numpy's lines past the retention of version 1.1: after the delete, the worker has both ids cached and no
+        // raw row would check them.
+        List<Line> all = file(FILE_A, 12);
+        List<Line> lines = IntStream.rangeClosed(1, 12).filter(n -> n % 3 != 0 && n % 4 != 0 && n % 2 == 1)
+                .mapToObj(n -> all.get(n - 1)).toList();
         try (RunningWorker worker = RunningWorker.start(topic, group, Map.of());
                 KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
             send(producer, topic, lines.subList(0, 1));
@@ -148,7 +153,6 @@ class HistoryImportTest {
             database.jdbc().update("DELETE FROM packages WHERE id = ?", firstId);
             assertThat(database.rollupSum("daily_downloads")).as("its history went with it").isZero();
 
-            // The worker still has the old id cached; history past retention writes no raw row to check it.
             send(producer, topic, lines.subList(1, lines.size()));
             await().atMost(Duration.ofSeconds(30)).until(() -> consumed(group) == lines.size());
 
