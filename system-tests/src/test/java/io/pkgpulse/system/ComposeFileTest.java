@@ -78,7 +78,7 @@ class ComposeFileTest {
         assertThat(services.get("ingest-worker").get("volumes").toString())
                 .contains("download-archives:" + directory);
         // A new named volume takes the owner of the image's directory: the worker's unprivileged user.
-        assertThat(Files.readString(Path.of("..", "ingest-worker", "Dockerfile")))
+        assertThat(Files.readString(Path.of("..", "Dockerfile")))
                 .contains("mkdir -p " + directory + " && chown 10001:10001 " + directory).contains("USER 10001:10001");
     }
 
@@ -86,9 +86,9 @@ class ComposeFileTest {
     void theWorkerScalesBecauseNothingPinsAReplica() {
         Map<String, Object> worker = services.get("ingest-worker");
         assertThat(worker).doesNotContainKeys("container_name", "ports");
-        assertThat(worker.get("build").toString()).contains("ingest-worker/Dockerfile");
-        assertThat(Path.of("..", "ingest-worker", "Dockerfile")).exists();
-        assertThat(Path.of("..", "reporting-api", "Dockerfile")).exists();
+        assertThat(worker.get("build").toString()).contains("MODULE=ingest-worker");
+        assertThat(services.get("reporting-api").get("build").toString()).contains("MODULE=reporting-api");
+        assertThat(Path.of("..", "Dockerfile")).exists();
     }
 
     @Test
