@@ -163,10 +163,7 @@ public class BatchWriter {
         try (DownloadCopy copy = new DownloadCopy(connection)) {
             int i = 0;
             for (ResolvedEvent resolved : events) {
-                ValidEvent e = resolved.event();
-                copy.row().column(ids[i++]).column(e.timestamp()).column(resolved.packageId()).column(resolved.releaseId())
-                        .column(resolved.clientProfileId()).column(e.fileType().code()).column(e.countryCode());
-                copy.endRow();
+                copy.add(RawRow.of(ids[i++], resolved));
             }
             copy.finish();
         }
