@@ -3,10 +3,8 @@ package io.pkgpulse.ingest.consume;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -23,7 +21,6 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import io.pkgpulse.ingest.IngestProperties;
-import io.pkgpulse.ingest.IngestProperties.UnknownPackagePolicy;
 import io.pkgpulse.ingest.events.CheckedEvent;
 import io.pkgpulse.ingest.events.DropReason;
 import io.pkgpulse.ingest.events.EventFormatException;
@@ -34,17 +31,15 @@ import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.ingest.write.BatchPhases;
 import io.pkgpulse.ingest.write.BatchWriter;
 import io.pkgpulse.ingest.write.BatchWriter.OffsetAdvance;
-import io.pkgpulse.ingest.write.BatchWriter.ResolvedEvent;
-import io.pkgpulse.ingest.write.CatalogIds;
-import io.pkgpulse.ingest.write.CatalogIds.ReleaseKey;
-import io.pkgpulse.ingest.write.HistoryImports;
+import io.pkgpulse.ingest.write.EventIds;
+import io.pkgpulse.ingest.write.ResolvedBatch;
 import io.pkgpulse.ingest.write.StaleOffsetsException;
 import io.pkgpulse.ingest.write.StoredOffsets;
 
 /**
- * Consumes download events in batches. For each batch: check every record, send the bad ones to the dead-letter
- * topic, skip history-import lines counted before ({@link HistoryImports}), then write the good ones, their rollups
- * and the new offsets in one transaction ({@link BatchWriter}).
+ * Consumes download events in batches. For each batch: check every record, resolve the ids of the good ones (which
+ * also skips history-import lines counted before; {@link EventIds}), send the bad and the unresolved ones to the
+ * dead-letter topic, then write the rest, their rollups and the new offsets in one transaction ({@link BatchWriter}).
  * <p>
  * Offsets live in the database: on assignment the consumer seeks to the stored offset, and each write moves it
  * only from the value this consumer last saw. Records below that value (a batch redelivered after its commit) are
@@ -59,15 +54,13 @@ class DownloadEventsListener implements ConsumerSeekAware {
     private static final LogAccessor logAccessor = new LogAccessor(DownloadEventsListener.class);
 
     private final EventValidator validator;
-    private final CatalogIds catalog;
-    private final HistoryImports imports;
+    private final EventIds ids;
     private final BatchWriter writer;
     private final StoredOffsets storedOffsets;
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
     private final String group;
     private final int batchSize;
-    private final boolean registerUnknown;
 
     /** Next offset per partition as last stored by this process; absent: nothing stored when assigned. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -77,18 +70,16 @@ class DownloadEventsListener implements ConsumerSeekAware {
 
     private final ThreadLocal<ConsumerSeekCallback> seekCallback = new ThreadLocal<>();
 
-    DownloadEventsListener(EventValidator validator, CatalogIds catalog, HistoryImports imports, BatchWriter writer,
-            StoredOffsets storedOffsets, DeadLetters deadLetters, IngestMetrics metrics, IngestProperties properties) {
+    DownloadEventsListener(EventValidator validator, EventIds ids, BatchWriter writer, StoredOffsets storedOffsets,
+            DeadLetters deadLetters, IngestMetrics metrics, IngestProperties properties) {
         this.validator = validator;
-        this.catalog = catalog;
-        this.imports = imports;
+        this.ids = ids;
         this.writer = writer;
         this.storedOffsets = storedOffsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.group = properties.groupId();
         this.batchSize = properties.batchSize();
-        this.registerUnknown = properties.unknownPackages() == UnknownPackagePolicy.REGISTER;
     }
 
     @KafkaListener(id = "download-events", topics = "${pkgpulse.ingest.topic:pypi.downloads.v1}",
@@ -143,50 +134,20 @@ class DownloadEventsListener implements ConsumerSeekAware {
             }
         }
         phases.mark("check");
-        HistoryImports.Outcome imported = imports.filter(resolve(acceptedRecords, accepted, rejections));
-        List<ResolvedEvent> resolved = imported.counted();
-        if (imported.repeated() > 0) {
-            dropped.merge(DropReason.ALREADY_IMPORTED.code(), imported.repeated(), Long::sum);
+        ResolvedBatch<ConsumerRecord<byte[], ReceivedEvent>> resolved = ids.resolve(acceptedRecords, accepted, phases);
+        resolved.unresolved().forEach(u -> rejections.add(new Rejection(u.source(), u.source().value().bytes(),
+                u.reason(), u.detail())));
+        if (resolved.repeatedImportLines() > 0) {
+            dropped.merge(DropReason.ALREADY_IMPORTED.code(), resolved.repeatedImportLines(), Long::sum);
         }
-        phases.mark("ids");
 
         deadLetters.publish(rejections.stream()
                 .filter(r -> r.record().offset() > deadLettered.getOrDefault(partitionOf(r.record()), -1L)).toList());
         rejections.forEach(r -> deadLettered.merge(partitionOf(r.record()), r.record().offset(), Math::max));
         phases.mark("dead-letters");
-        writer.write(group, resolved, imported.advances(), advances(records), phases);
+        writer.write(group, resolved, advances(records), phases);
         records.forEach(record -> positions.merge(partitionOf(record), record.offset() + 1, Math::max));
-        metrics.batchWritten(records.size(), resolved.size(), rejections, dropped, System.nanoTime() - started, phases);
-    }
-
-    /** Package and release ids of the accepted events; unknown ones are rejected when the policy says so. */
-    private List<ResolvedEvent> resolve(List<ConsumerRecord<byte[], ReceivedEvent>> records, List<ValidEvent> events,
-            List<Rejection> rejections) {
-        Map<String, String> names = new LinkedHashMap<>();
-        events.forEach(e -> names.putIfAbsent(e.project(), e.projectName()));
-        Map<String, Long> packageIds = catalog.packageIds(names, registerUnknown);
-        Set<ReleaseKey> releaseKeys = events.stream().filter(e -> packageIds.containsKey(e.project()))
-                .map(e -> new ReleaseKey(packageIds.get(e.project()), e.version())).collect(Collectors.toSet());
-        Map<ReleaseKey, Long> releaseIds = catalog.releaseIds(releaseKeys, registerUnknown);
-
-        List<ResolvedEvent> resolved = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            ValidEvent event = events.get(i);
-            Long packageId = packageIds.get(event.project());
-            Long releaseId = packageId == null ? null : releaseIds.get(new ReleaseKey(packageId, event.version()));
-            if (packageId == null) {
-                rejections.add(new Rejection(records.get(i), records.get(i).value().bytes(), RejectReason.UNKNOWN_PACKAGE,
-                        "project '" + event.project() + "' is not registered"));
-            }
-            else if (releaseId == null) {
-                rejections.add(new Rejection(records.get(i), records.get(i).value().bytes(), RejectReason.UNKNOWN_RELEASE,
-                        "version '" + event.version() + "' of '" + event.project() + "' is not registered"));
-            }
-            else {
-                resolved.add(new ResolvedEvent(event, packageId, releaseId));
-            }
-        }
-        return resolved;
+        metrics.batchWritten(records.size(), resolved.events().size(), rejections, dropped, System.nanoTime() - started, phases);
     }
 
     /** The offsets a batch moves: from what this process last stored (or nothing) to after its last record. */

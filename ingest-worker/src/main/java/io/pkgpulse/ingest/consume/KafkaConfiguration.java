@@ -15,7 +15,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.events.EventValidator;
-import io.pkgpulse.ingest.useragent.UserAgentParser;
+import io.pkgpulse.ingest.events.useragent.UserAgentParser;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /** Topics, the dead-letter producer, the retry policy and the event checks. */

@@ -2,8 +2,6 @@ package io.pkgpulse.ingest.write;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,15 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.events.ValidEvent;
-import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Writes one batch in one database transaction: the lean raw rows (binary COPY, their references to packages and
+ * Writes one batch, resolved by {@link EventIds}, in one database transaction: the lean raw rows (binary COPY, their references to packages and
  * releases checked once per distinct id by {@link ReferenceChecks}), the daily and hourly rollup increments,
  * the change notifications naming what it changed, the progress of history imports ({@link HistoryImports}) and the
- * consumer offsets the batch advances. Imported history older than the raw retention is counted in the rollups only:
- * its days keep no raw rows, like days already archived. Either all of it is
+ * consumer offsets the batch advances. Imported history older than the raw retention is counted in the rollups only
+ * ({@link ResolvedEvent#rawRow()}): its days keep no raw rows, like days already archived. Either all of it is
  * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
  * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
  */
@@ -42,12 +39,10 @@ public class BatchWriter {
     private final TransactionTemplate transactions;
     private final StoredOffsets offsets;
     private final HistoryImports imports;
-    private final ClientProfileIds clientProfiles;
     private final CatalogIds catalog;
     private final ReferenceChecks references;
     private final DayPartitions days;
     private final DownloadsProperties downloads;
-    private final Clock clock;
     private final boolean synchronousCommit;
 
     /**
@@ -57,23 +52,17 @@ public class BatchWriter {
      * @param downloads {@code hourly-retention}: an event of an older hour is counted in the daily rollups only
      */
     BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, HistoryImports imports,
-            ClientProfileIds clientProfiles, CatalogIds catalog, ReferenceChecks references, DayPartitions days,
-            IngestProperties properties, DownloadsProperties downloads, Clock clock) {
+            CatalogIds catalog, ReferenceChecks references, DayPartitions days, IngestProperties properties,
+            DownloadsProperties downloads) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.offsets = offsets;
         this.imports = imports;
-        this.clientProfiles = clientProfiles;
         this.catalog = catalog;
         this.references = references;
         this.days = days;
         this.downloads = downloads;
-        this.clock = clock;
         this.synchronousCommit = properties.synchronousCommit();
-    }
-
-    /** An event with the ids it is stored under. */
-    public record ResolvedEvent(ValidEvent event, long packageId, long releaseId) {
     }
 
     /**
@@ -86,21 +75,19 @@ public class BatchWriter {
     }
 
     /**
-     * Writes {@code events}, moves the import marks {@code importAdvances} and the offsets {@code advances}, or
-     * does nothing at all.
+     * Writes the batch's events, moves its import marks and the offsets {@code advances}, or does nothing at all.
      *
      * @throws StaleOffsetsException if a partition's stored offset or an import's mark is not the expected one:
      *         another consumer has written this range; nothing was written
      */
-    public void write(String group, List<ResolvedEvent> events, List<HistoryImports.Advance> importAdvances,
-            Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases) {
-        Set<ClientProfile.Fields> clients = new HashSet<>();
+    public void write(String group, ResolvedBatch<?> batch, Map<TopicPartition, OffsetAdvance> advances,
+            BatchPhases phases) {
+        List<ResolvedEvent> events = batch.events();
+        List<HistoryImports.Advance> importAdvances = batch.importAdvances();
         Set<LocalDate> eventDays = new HashSet<>();
         TreeSet<Long> packageIds = new TreeSet<>();
         TreeSet<Long> releaseIds = new TreeSet<>();
-        Instant now = clock.instant();
-        LocalDate firstRawDay = downloads.firstRawDay(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(now));
+        RollupIncrements increments = new RollupIncrements(downloads.firstHourlyHour(batch.resolvedAt()));
         List<ResolvedEvent> rows = new ArrayList<>(events.size());
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
@@ -109,21 +96,19 @@ public class BatchWriter {
             // would keep the rows this batch adds.
             packageIds.add(resolved.packageId());
             releaseIds.add(resolved.releaseId());
-            if (!day.isBefore(firstRawDay)) {
+            if (resolved.rawRow()) {
                 rows.add(resolved);
-                clients.add(event.client());
                 eventDays.add(day);
             }
             increments.add(event, day, resolved.packageId(), resolved.releaseId());
         }
         phases.mark("aggregate");
-        Map<ClientProfile.Fields, Integer> profileIds = clientProfiles.idsOf(clients);
         days.ensure(eventDays);
-        phases.mark("profiles");
+        phases.mark("partitions");
 
         try {
             transactions.executeWithoutResult(status -> write(group, rows, importAdvances, advances, phases, increments,
-                    profileIds, packageIds, releaseIds));
+                    packageIds, releaseIds));
         }
         catch (MissingReferencesException missing) {
             catalog.forget(missing.packageIds(), missing.releaseIds());
@@ -134,7 +119,7 @@ public class BatchWriter {
 
     private void write(String group, List<ResolvedEvent> rows, List<HistoryImports.Advance> importAdvances,
             Map<TopicPartition, OffsetAdvance> advances, BatchPhases phases, RollupIncrements increments,
-            Map<ClientProfile.Fields, Integer> profileIds, TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
+            TreeSet<Long> packageIds, TreeSet<Long> releaseIds) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!synchronousCommit) {
@@ -144,7 +129,7 @@ public class BatchWriter {
             }
             references.lockAndSkipRowChecks(connection, packageIds, releaseIds);
             phases.mark("references");
-            copyRows(connection, rows, profileIds);
+            copyRows(connection, rows);
             phases.mark("copy");
             // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
             // locked for a round trip less.
@@ -170,8 +155,7 @@ public class BatchWriter {
                 });
     }
 
-    private void copyRows(Connection connection, List<ResolvedEvent> events,
-            Map<ClientProfile.Fields, Integer> profileIds) throws SQLException {
+    private void copyRows(Connection connection, List<ResolvedEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -179,10 +163,7 @@ public class BatchWriter {
         try (DownloadCopy copy = new DownloadCopy(connection)) {
             int i = 0;
             for (ResolvedEvent resolved : events) {
-                ValidEvent e = resolved.event();
-                copy.row().column(ids[i++]).column(e.timestamp()).column(resolved.packageId()).column(resolved.releaseId())
-                        .column(profileIds.get(e.client())).column(e.fileType().code()).column(e.countryCode());
-                copy.endRow();
+                copy.add(RawRow.of(ids[i++], resolved));
             }
             copy.finish();
         }

@@ -30,7 +30,7 @@ import io.pkgpulse.model.catalog.Pep440Version;
  * there is always one row.
  */
 @Component
-public class CatalogIds {
+class CatalogIds {
 
     private final JdbcTemplate jdbc;
     private final Cache<String, Long> packages;
@@ -43,7 +43,7 @@ public class CatalogIds {
     }
 
     /** A release of a package, by the package's id and the version string as published. */
-    public record ReleaseKey(long packageId, String version) {
+    record ReleaseKey(long packageId, String version) {
     }
 
     /**
@@ -52,7 +52,7 @@ public class CatalogIds {
      *
      * @param names normalised name to the spelling to register it under
      */
-    public Map<String, Long> packageIds(Map<String, String> names, boolean register) {
+    Map<String, Long> packageIds(Map<String, String> names, boolean register) {
         Map<String, Long> ids = new HashMap<>();
         List<String> missing = new ArrayList<>();
         names.keySet().forEach(name -> {
@@ -93,7 +93,7 @@ public class CatalogIds {
      * Release ids. Missing ones are registered (version parsed as PEP 440) when {@code register} is set;
      * otherwise they are absent from the result.
      */
-    public Map<ReleaseKey, Long> releaseIds(Set<ReleaseKey> keys, boolean register) {
+    Map<ReleaseKey, Long> releaseIds(Set<ReleaseKey> keys, boolean register) {
         Map<ReleaseKey, Long> ids = new HashMap<>();
         List<ReleaseKey> missing = new ArrayList<>();
         keys.forEach(key -> {

@@ -24,7 +24,7 @@ import io.pkgpulse.model.downloads.ClientProfile;
  * change or disappear, so a cached id stays right, and a flood of distinct agents only evicts older entries.
  */
 @Component
-public class ClientProfileIds {
+class ClientProfileIds {
 
     private static final String INSERT = """
             INSERT INTO client_profiles (id, sha256, installer_name, installer_version, python_version,
@@ -54,7 +54,7 @@ public class ClientProfileIds {
     }
 
     /** The id of every profile in {@code clients}, registering the new ones. An empty profile has none. */
-    public Map<ClientProfile.Fields, Integer> idsOf(Collection<ClientProfile.Fields> clients) {
+    Map<ClientProfile.Fields, Integer> idsOf(Collection<ClientProfile.Fields> clients) {
         Map<ClientProfile.Fields, Integer> found = new HashMap<>();
         TreeMap<ByteBuffer, ClientProfile.Fields> missing = new TreeMap<>(); // by hash: workers insert in one order
         for (ClientProfile.Fields client : clients) {

@@ -10,17 +10,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes raw download rows with PostgreSQL's {@code COPY … FROM STDIN} in binary format: one stream per batch
- * instead of a statement per row, and no text parsing of timestamps and numbers on the server. Rows are buffered
- * and sent in chunks of {@value #FLUSH_BYTES} bytes.
+ * Writes raw download rows ({@link RawRow}, in its columns) with PostgreSQL's {@code COPY … FROM STDIN} in binary
+ * format: one stream per batch instead of a statement per row, and no text parsing of timestamps and numbers on the
+ * server. Rows are buffered and sent in chunks of {@value #FLUSH_BYTES} bytes.
  */
 final class DownloadCopy implements AutoCloseable {
 
-    static final String SQL = """
-            COPY downloads (id, downloaded_at, package_id, release_id, client_profile_id, file_type, country_code)
-            FROM STDIN (FORMAT binary)""";
-
-    static final int COLUMNS = 7;
+    static final String SQL = "COPY downloads (" + String.join(", ", RawRow.COLUMNS) + ") FROM STDIN (FORMAT binary)";
 
     private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, // flags
@@ -40,11 +36,14 @@ final class DownloadCopy implements AutoCloseable {
         put(HEADER, 0, HEADER.length);
     }
 
-    /** Starts a row; exactly {@value #COLUMNS} columns must follow. */
-    DownloadCopy row() {
+    /** Adds a row; sends the buffer once it is large. */
+    void add(RawRow row) throws SQLException {
         ensure(2);
-        putShort(COLUMNS);
-        return this;
+        putShort(RawRow.COLUMNS.size());
+        row.encode(this);
+        if (size >= FLUSH_BYTES) {
+            flush();
+        }
     }
 
     DownloadCopy column(long value) {
@@ -100,13 +99,6 @@ final class DownloadCopy implements AutoCloseable {
         putInt(utf8.length);
         put(utf8, 0, utf8.length);
         return this;
-    }
-
-    /** Sends the buffer once it is large; call between rows. */
-    void endRow() throws SQLException {
-        if (size >= FLUSH_BYTES) {
-            flush();
-        }
     }
 
     /** Sends what is left and completes the COPY; returns the number of rows PostgreSQL stored. */

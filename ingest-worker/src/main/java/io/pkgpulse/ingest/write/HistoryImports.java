@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.pkgpulse.ingest.events.ImportedLine;
-import io.pkgpulse.ingest.write.BatchWriter.ResolvedEvent;
 
 /**
  * Counts each line of a history import once ({@code history_imports}, {@code history_import_progress}; the why is
@@ -26,7 +25,7 @@ import io.pkgpulse.ingest.write.BatchWriter.ResolvedEvent;
  * through untouched.
  */
 @Component
-public class HistoryImports {
+class HistoryImports {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
 
@@ -49,7 +48,7 @@ public class HistoryImports {
      * @param expected the last line counted, as read before the batch (null: none yet)
      * @param next the last line this batch counts
      */
-    public record Advance(String sha256, String file, long packageId, Long expected, long next, long counted,
+    record Advance(String sha256, String file, long packageId, Long expected, long next, long counted,
             long repeated) {
     }
 
@@ -58,11 +57,11 @@ public class HistoryImports {
      *        file's mark
      * @param repeated import lines counted before, which are skipped
      */
-    public record Outcome(List<ResolvedEvent> counted, long repeated, List<Advance> advances) {
+    record Outcome(List<ResolvedEvent> counted, long repeated, List<Advance> advances) {
     }
 
     /** Splits a batch's events into those to count and import lines already counted. */
-    public Outcome filter(List<ResolvedEvent> events) {
+    Outcome filter(List<ResolvedEvent> events) {
         Map<FilePackage, String> files = new LinkedHashMap<>();
         for (ResolvedEvent resolved : events) {
             ImportedLine line = resolved.event().importedLine();

@@ -28,7 +28,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
-import io.pkgpulse.ingest.useragent.UserAgentParser;
+import io.pkgpulse.ingest.events.useragent.UserAgentParser;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;

@@ -18,7 +18,7 @@ import io.pkgpulse.ingest.TestEvent;
 import io.pkgpulse.ingest.events.CheckedEvent.Accepted;
 import io.pkgpulse.ingest.events.CheckedEvent.Dropped;
 import io.pkgpulse.ingest.events.CheckedEvent.Rejected;
-import io.pkgpulse.ingest.useragent.UserAgentParser;
+import io.pkgpulse.ingest.events.useragent.UserAgentParser;
 import io.pkgpulse.model.downloads.FileType;
 
 class EventValidatorTest {

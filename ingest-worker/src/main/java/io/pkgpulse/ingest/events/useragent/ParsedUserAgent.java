@@ -1,4 +1,4 @@
-package io.pkgpulse.ingest.useragent;
+package io.pkgpulse.ingest.events.useragent;
 
 import io.pkgpulse.ingest.events.DownloadEvent.Details;
 

@@ -1,4 +1,4 @@
-package io.pkgpulse.ingest.useragent;
+package io.pkgpulse.ingest.events.useragent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

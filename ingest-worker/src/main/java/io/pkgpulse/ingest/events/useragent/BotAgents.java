@@ -1,4 +1,4 @@
-package io.pkgpulse.ingest.useragent;
+package io.pkgpulse.ingest.events.useragent;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.pkgpulse.ingest.useragent;
+package io.pkgpulse.ingest.events.useragent;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ import io.pkgpulse.ingest.events.DownloadEvent.Implementation;
 import io.pkgpulse.ingest.events.DownloadEvent.Installer;
 import io.pkgpulse.ingest.events.DownloadEvent.Libc;
 import io.pkgpulse.ingest.events.DownloadEvent.OperatingSystem;
-import io.pkgpulse.ingest.useragent.ParsedUserAgent.Kind;
+import io.pkgpulse.ingest.events.useragent.ParsedUserAgent.Kind;
 
 class UserAgentParserTest {
 

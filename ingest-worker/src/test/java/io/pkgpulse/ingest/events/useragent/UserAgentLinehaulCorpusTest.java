@@ -1,4 +1,4 @@
-package io.pkgpulse.ingest.useragent;
+package io.pkgpulse.ingest.events.useragent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
