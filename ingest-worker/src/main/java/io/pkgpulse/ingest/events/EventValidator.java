@@ -19,7 +19,7 @@ import io.pkgpulse.ingest.events.CheckedEvent.Rejected;
 import io.pkgpulse.ingest.events.DownloadEvent.Details;
 import io.pkgpulse.ingest.useragent.ParsedUserAgent;
 import io.pkgpulse.ingest.useragent.UserAgentParser;
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.model.catalog.Release;
 import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.FileType;
