@@ -38,7 +38,7 @@ public final class RollupSeed {
     public long pkg(String name) {
         return jdbc.queryForObject("""
                 INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), ?, ?) RETURNING id""",
-                Long.class, name, io.pkgpulse.model.catalog.ProjectNames.normalize(name));
+                Long.class, name, io.pkgpulse.names.ProjectNames.normalize(name));
     }
 
     public long release(long packageId, String version) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.producer.replay.CombinedLogParser.CountryLookup;
 import io.pkgpulse.producer.replay.LogLine.SkipReason;
 import io.pkgpulse.producer.run.RecordKind;

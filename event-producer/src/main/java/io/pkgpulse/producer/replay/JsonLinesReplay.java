@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.producer.run.RecordKind;
 import io.pkgpulse.producer.run.Run;
 

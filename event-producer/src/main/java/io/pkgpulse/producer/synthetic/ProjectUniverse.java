@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 
 /**
  * The projects a synthetic stream downloads, by popularity rank: the real {@link PopularProjects} first, then

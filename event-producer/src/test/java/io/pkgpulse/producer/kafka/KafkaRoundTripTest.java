@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.pkgpulse.producer.EventProducer;
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.producer.replay.Pep440;
 
 class ProjectUniverseTest {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.pkgpulse.producer.event.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.producer.replay.Pep440;
 import io.pkgpulse.producer.run.RecordKind;
 import tools.jackson.core.JacksonException;

@@ -19,10 +19,10 @@ import io.pkgpulse.ingest.events.CheckedEvent.Rejected;
 import io.pkgpulse.ingest.events.DownloadEvent.Details;
 import io.pkgpulse.ingest.events.useragent.ParsedUserAgent;
 import io.pkgpulse.ingest.events.useragent.UserAgentParser;
-import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.model.catalog.Release;
 import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.FileType;
+import io.pkgpulse.names.ProjectNames;
 
 /**
  * Decides for one parsed event whether it is counted, dead-lettered (and why) or dropped (and why), and reduces

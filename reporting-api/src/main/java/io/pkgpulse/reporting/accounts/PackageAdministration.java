@@ -20,7 +20,7 @@ import io.pkgpulse.model.accounts.User;
 import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.PackageRepository;
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.UnknownPackageException;

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.live.LiveQueries;
 import io.pkgpulse.reporting.live.LiveSnapshot;

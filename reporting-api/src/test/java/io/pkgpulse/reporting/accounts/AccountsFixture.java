@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 
 /** Accounts, sessions, keys and packages for tests, made the way a client makes them: through the API. */
 public final class AccountsFixture {

@@ -18,7 +18,7 @@ import io.pkgpulse.reporting.WorkerCommits;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
 import io.pkgpulse.model.catalog.Pep440Version;
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 
 /**
  * Rollup rows as the ingest worker leaves them, for the dashboard tests: a few packages with small exact numbers

@@ -26,6 +26,8 @@ import io.pkgpulse.model.accounts.Maintainer;
 import io.pkgpulse.model.accounts.MaintainerRole;
 import io.pkgpulse.model.accounts.User;
 
+import io.pkgpulse.names.ProjectNames;
+
 /**
  * A project on the index. Identified by its PEP 503 normalised name, so {@code Django} and {@code django} are one
  * package. Its releases and maintainers live and die with it.

@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.PackageRepository;
-import io.pkgpulse.model.catalog.ProjectNames;
+import io.pkgpulse.names.ProjectNames;
 import io.pkgpulse.model.catalog.Release;
 import io.pkgpulse.model.catalog.ReleaseRepository;
 import io.pkgpulse.model.downloads.Download;

@@ -1,8 +1,11 @@
-package io.pkgpulse.model.catalog;
+package io.pkgpulse.names;
 
-import java.util.Locale;
-
-/** Project names as PyPI treats them: PEP 508 validity and PEP 503 normalisation. */
+/**
+ * Project names as PyPI treats them: PEP 508 validity and the PEP 503 normal form. The one definition the model
+ * (package rows, lookups), the worker (event checks), the API (paths) and the event producer (Kafka keys) share, so
+ * that they cannot disagree about which spellings are one project. Plain loops instead of regexes: the producer and
+ * the worker run this for every event.
+ */
 public final class ProjectNames {
 
     /** Longest name accepted; matches the {@code packages.name} column. */
@@ -16,11 +19,12 @@ public final class ProjectNames {
         if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
             return false;
         }
-        for (int i = 0; i < name.length(); i++) {
+        if (!isAlphanumeric(name.charAt(0)) || !isAlphanumeric(name.charAt(name.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < name.length() - 1; i++) {
             char c = name.charAt(i);
-            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-            boolean separator = c == '.' || c == '_' || c == '-';
-            if (!alphanumeric && (!separator || i == 0 || i == name.length() - 1)) {
+            if (!isAlphanumeric(c) && !isSeparator(c)) {
                 return false;
             }
         }
@@ -30,24 +34,25 @@ public final class ProjectNames {
     /**
      * PEP 503 normal form: lower case, every run of {@code -}, {@code _} and {@code .} replaced by one {@code -}.
      * {@code Zope.Interface}, {@code zope_interface} and {@code zope--interface} all become {@code zope-interface}.
+     * Any text is accepted; characters outside ASCII are lower-cased one by one, independently of the locale.
      */
     public static String normalize(String name) {
         StringBuilder normal = new StringBuilder(name.length());
         boolean inSeparators = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '-' || c == '_' || c == '.') {
+            if (isSeparator(c)) {
                 if (!inSeparators) {
                     normal.append('-');
                 }
                 inSeparators = true;
             }
             else {
-                normal.append(c);
+                normal.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : Character.toLowerCase(c));
                 inSeparators = false;
             }
         }
-        return normal.toString().toLowerCase(Locale.ROOT);
+        return normal.toString();
     }
 
     /** The normal form of a valid name; rejects invalid ones with a message that names the problem. */
@@ -56,5 +61,13 @@ public final class ProjectNames {
             throw new IllegalArgumentException("Not a valid project name (PEP 508): '" + name + "'");
         }
         return normalize(name);
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }
