@@ -34,11 +34,13 @@ import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.live.LiveQueries;
 import io.pkgpulse.reporting.live.LiveSnapshot;
 import io.pkgpulse.reporting.packages.PackageAccess;
+import io.pkgpulse.reporting.packages.PackageDetails;
+import io.pkgpulse.reporting.packages.PackageQueries;
 import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.problems.BadRequestException;
 import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
-import io.pkgpulse.reporting.web.BadRequestException;
 
 /**
  * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages, ingest freshness) and
@@ -67,14 +69,16 @@ class DashboardController {
     private final StatsQueries stats;
     private final PackageAccess packages;
     private final DashboardQueries queries;
+    private final PackageQueries packageQueries;
     private final LiveQueries live;
     private final Clock clock;
 
-    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries, LiveQueries live,
-            Clock clock) {
+    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries,
+            PackageQueries packageQueries, LiveQueries live, Clock clock) {
         this.stats = stats;
         this.packages = packages;
         this.queries = queries;
+        this.packageQueries = packageQueries;
         this.live = live;
         this.clock = clock;
     }
@@ -133,7 +137,7 @@ class DashboardController {
         // Not "package.html": maven-jar-plugin leaves files of that name (Javadoc's, once) out of the jar.
         ModelAndView page = new ModelAndView("dashboard/package-page");
         page.addObject("pkg", pkg);
-        page.addObject("details", queries.details(pkg.id()));
+        page.addObject("details", packageQueries.details(pkg.id()).orElse(PackageDetails.NONE));
         page.addObject("startInput", start);
         page.addObject("endInput", end);
         boolean withMirrors;

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.packages;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +22,10 @@ import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.PackageRepository;
 import io.pkgpulse.model.catalog.ProjectNames;
 import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
-import io.pkgpulse.reporting.packages.PackageAccess;
-import io.pkgpulse.reporting.packages.UnknownPackageException;
-import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.problems.UnknownPackageException;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.AccountsProperties;
 
 /**
  * Who maintains a package, and whether it is private. Owners (and admins) change both; maintainers may read the
@@ -56,7 +57,7 @@ class PackageAdministration {
     Visibility setVisibility(AccountPrincipal caller, String name, boolean makePrivate) {
         Package pkg = manageable(caller, name);
         if (makePrivate && pkg.getMaintainers().stream().noneMatch(m -> m.getRole() == MaintainerRole.OWNER)) {
-            throw AccountProblem.noOwner();
+            throw ApiProblem.noOwner();
         }
         if (pkg.isPrivate() != makePrivate) {
             pkg.setPrivate(makePrivate);
@@ -69,7 +70,7 @@ class PackageAdministration {
     Maintainers maintainers(AccountPrincipal caller, String name) {
         Package pkg = visible(caller, name, LockModeType.NONE);
         if (!isAdmin(caller) && role(pkg, caller).isEmpty()) {
-            throw AccountProblem.forbidden("Only the package's maintainers may see who maintains it.");
+            throw ApiProblem.forbidden("Only the package's maintainers may see who maintains it.");
         }
         return new Maintainers(pkg.getNormalizedName(),
                 pkg.getMaintainers().stream().map(MaintainerView::of).toList());
@@ -80,13 +81,13 @@ class PackageAdministration {
     Change addMaintainer(AccountPrincipal caller, String name, String email, String roleName) {
         MaintainerRole role = parseRole(roleName);
         Package pkg = manageable(caller, name);
-        User user = users.findByEmail(email.trim()).orElseThrow(AccountProblem::unknownAccount);
+        User user = users.findByEmail(email.trim()).orElseThrow(ApiProblem::unknownAccount);
         Optional<Maintainer> existing = pkg.getMaintainers().stream().filter(m -> m.getUser().equals(user))
                 .findFirst();
         if (existing.isPresent()) {
             Maintainer maintainer = existing.get();
             if (maintainer.getRole() == MaintainerRole.OWNER && role != MaintainerRole.OWNER && owners(pkg) == 1) {
-                throw AccountProblem.lastOwner();
+                throw ApiProblem.lastOwner();
             }
             maintainer.setRole(role);
             return new Change(false, MaintainerView.of(maintainer));
@@ -101,9 +102,9 @@ class PackageAdministration {
     void removeMaintainer(AccountPrincipal caller, String name, long userId) {
         Package pkg = manageable(caller, name);
         Maintainer maintainer = pkg.getMaintainers().stream().filter(m -> m.getUser().getId() == userId).findFirst()
-                .orElseThrow(AccountProblem::notAMaintainer);
+                .orElseThrow(ApiProblem::notAMaintainer);
         if (maintainer.getRole() == MaintainerRole.OWNER && owners(pkg) == 1) {
-            throw AccountProblem.lastOwner();
+            throw ApiProblem.lastOwner();
         }
         pkg.removeMaintainer(maintainer.getUser());
     }
@@ -111,7 +112,7 @@ class PackageAdministration {
     private Package manageable(AccountPrincipal caller, String name) {
         Package pkg = visible(caller, name, LockModeType.PESSIMISTIC_WRITE);
         if (!isAdmin(caller) && role(pkg, caller).filter(r -> r == MaintainerRole.OWNER).isEmpty()) {
-            throw AccountProblem.forbidden("Only the package's owners may change its maintainers and visibility.");
+            throw ApiProblem.forbidden("Only the package's owners may change its maintainers and visibility.");
         }
         return pkg;
     }
@@ -159,7 +160,7 @@ class PackageAdministration {
             return MaintainerRole.valueOf(role.trim().toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException ex) {
-            throw AccountProblem.invalidRequest("role", "role must be OWNER or MAINTAINER");
+            throw ApiProblem.invalidRequest("role", "role must be OWNER or MAINTAINER");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.packages;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,10 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.pkgpulse.reporting.accounts.PackageAdministration.Change;
-import io.pkgpulse.reporting.accounts.PackageAdministration.MaintainerView;
-import io.pkgpulse.reporting.accounts.PackageAdministration.Maintainers;
-import io.pkgpulse.reporting.accounts.PackageAdministration.Visibility;
+import io.pkgpulse.reporting.packages.PackageAdministration.Change;
+import io.pkgpulse.reporting.packages.PackageAdministration.MaintainerView;
+import io.pkgpulse.reporting.packages.PackageAdministration.Maintainers;
+import io.pkgpulse.reporting.packages.PackageAdministration.Visibility;
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.InputRules;
 
 /** A package's visibility and maintainers, for its owners (and admins); see {@link PackageAdministration}. */
 @RestController
@@ -65,7 +68,7 @@ class PackageAdministrationController {
 
     private static AccountPrincipal require(AccountPrincipal caller) {
         if (caller == null) {
-            throw AccountProblem.unauthorized();
+            throw ApiProblem.unauthorized();
         }
         return caller;
     }
@@ -74,7 +77,7 @@ class PackageAdministrationController {
     }
 
     /** No control characters in the address, as at login. */
-    record NewMaintainer(@NotBlank @Size(max = 254) @Pattern(regexp = AuthController.PRINTABLE) String email,
+    record NewMaintainer(@NotBlank @Size(max = 254) @Pattern(regexp = InputRules.PRINTABLE) String email,
             @Size(max = 16) String role) {
     }
 }

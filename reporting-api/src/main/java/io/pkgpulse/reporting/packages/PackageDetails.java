@@ -1,16 +1,19 @@
-package io.pkgpulse.reporting.dashboard;
+package io.pkgpulse.reporting.packages;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What the package page says about a package besides its numbers. Public only for the templates.
+ * What is said about a package besides its numbers: the package page shows it, and {@code GET /api/packages/{package}}
+ * answers with it. Public for the templates too.
  *
  * @param homePage shown as a link only when it is an http(s) URL ({@link #safeHomePage()})
  */
-public record PackageDetails(String summary, String homePage, String licenseShortName, String licenseName) {
+public record PackageDetails(String name, String summary, String homePage, Instant createdAt,
+        String licenseShortName, String licenseName) {
 
-    static final PackageDetails NONE = new PackageDetails(null, null, null, null);
+    public static final PackageDetails NONE = new PackageDetails(null, null, null, null, null, null);
 
     /** The home page if it is an absolute http or https URL, else null: never a {@code javascript:} link. */
     public String safeHomePage() {

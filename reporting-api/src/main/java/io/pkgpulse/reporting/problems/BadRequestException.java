@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.web;
+package io.pkgpulse.reporting.problems;
 
 /** A parameter the caller can fix: reported as 400 with the parameter's name. */
 public class BadRequestException extends RuntimeException {

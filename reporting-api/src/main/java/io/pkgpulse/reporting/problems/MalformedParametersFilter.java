@@ -1,7 +1,6 @@
-package io.pkgpulse.reporting.web;
+package io.pkgpulse.reporting.problems;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -13,8 +12,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.pkgpulse.reporting.accounts.ProblemResponses;
 
 /**
  * A query string (or form body) that cannot be decoded, such as {@code ?start_date=%ZZ}, or one with more than
@@ -39,7 +36,7 @@ class MalformedParametersFilter extends OncePerRequestFilter {
         }
         catch (InvalidParameterException ex) {
             // Tomcat's message quotes the (possibly corrupted) values; the answer does not.
-            problems.write(request, response, HttpStatus.BAD_REQUEST, URI.create("about:blank"), "Bad Request",
+            problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.BLANK, "Bad Request",
                     "The request's parameters could not be read: each '%' must be followed by two hexadecimal "
                             + "digits, together encoding UTF-8, and their number is limited.", Map.of());
             return;

@@ -1,6 +1,4 @@
-package io.pkgpulse.reporting.web;
-
-import java.net.URI;
+package io.pkgpulse.reporting.problems;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +15,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.pkgpulse.reporting.packages.UnknownPackageException;
-
 /**
  * Errors as RFC 9457 problem details ({@code application/problem+json}). Spring's own exceptions (unknown path,
  * wrong method, unreadable body, bad parameter types) go through {@link ResponseEntityExceptionHandler}; ours are
- * mapped here. The {@code type} URIs are documented in docs/api.md.
+ * mapped here. The {@code type} URIs are in {@link ProblemTypes}.
  * <p>
  * Every problem is sent with its content type set, rather than negotiated against the request's {@code Accept}:
  * negotiation would fail for an {@code Accept} header that cannot be parsed (or a {@code ?format=} that names no
@@ -30,9 +26,6 @@ import io.pkgpulse.reporting.packages.UnknownPackageException;
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-    public static final URI UNKNOWN_PACKAGE = URI.create("/problems/unknown-package");
-    public static final URI BAD_PARAMETER = URI.create("/problems/bad-parameter");
 
     /** The problem as an answer with its status and {@code Content-Type: application/problem+json}. */
     public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -43,7 +36,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownPackageException.class)
     ResponseEntity<ProblemDetail> unknownPackage(UnknownPackageException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(UNKNOWN_PACKAGE);
+        problem.setType(ProblemTypes.UNKNOWN_PACKAGE);
         problem.setTitle("Unknown package");
         return respond(problem);
     }
@@ -61,7 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setType(BAD_PARAMETER);
+        problem.setType(ProblemTypes.BAD_PARAMETER);
         problem.setTitle("Bad parameter");
         problem.setProperty("parameter", ex.parameter());
         return respond(problem);
@@ -83,7 +76,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type)) ? " must be a number"
                         : " is malformed";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + expected);
-        problem.setType(BAD_PARAMETER);
+        problem.setType(ProblemTypes.BAD_PARAMETER);
         problem.setTitle("Bad parameter");
         problem.setProperty("parameter", name);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

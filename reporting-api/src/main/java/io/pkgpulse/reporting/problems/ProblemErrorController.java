@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.web;
+package io.pkgpulse.reporting.problems;
 
 import java.util.LinkedHashMap;
 import java.util.List;

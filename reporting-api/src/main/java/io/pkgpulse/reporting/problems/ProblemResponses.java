@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.problems;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,27 +12,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
+import static io.pkgpulse.reporting.problems.ProblemTypes.*;
+
 /**
  * RFC 9457 problem details written where Spring MVC's exception handling does not reach: Spring Security's filters
- * (401, 403, CSRF, rejected requests) and the rate limiter (429). The {@code type} URIs are listed in
- * docs/api-accounts.md.
+ * (401, 403, CSRF, rejected requests), the rate limiter (429) and malformed parameters (400). The {@code type} URIs
+ * are listed in {@link ProblemTypes}.
  */
 @Component
 public class ProblemResponses {
-
-    public static final URI UNAUTHORIZED = URI.create("/problems/unauthorized");
-    public static final URI FORBIDDEN = URI.create("/problems/forbidden");
-    public static final URI CSRF = URI.create("/problems/csrf");
-    public static final URI INVALID_API_KEY = URI.create("/problems/invalid-api-key");
-    public static final URI REJECTED_REQUEST = URI.create("/problems/rejected-request");
-    public static final URI RATE_LIMITED = URI.create("/problems/rate-limited");
 
     private final JsonMapper json;
 
@@ -56,15 +49,14 @@ public class ProblemResponses {
         response.getWriter().flush();
     }
 
-    /** 401 for requests that need a signed-in caller, and for a wrong, unknown or revoked API key. */
-    AuthenticationEntryPoint authenticationEntryPoint() {
-        return (request, response, ex) -> unauthorized(request, response, ex);
-    }
-
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+    /**
+     * 401 for requests that need a signed-in caller, and (when {@code invalidApiKey}) for a wrong, unknown or revoked
+     * API key.
+     */
+    public void unauthorized(HttpServletRequest request, HttpServletResponse response, boolean invalidApiKey)
             throws IOException {
         response.setHeader("WWW-Authenticate", "X-API-Key");
-        if (ex instanceof InvalidApiKeyException) {
+        if (invalidApiKey) {
             write(request, response, HttpStatus.UNAUTHORIZED, INVALID_API_KEY, "Invalid API key",
                     "The X-API-Key header does not hold a valid API key; it may be mistyped or revoked.", Map.of());
         }
@@ -75,7 +67,7 @@ public class ProblemResponses {
     }
 
     /** 403 for a signed-in caller who may not do this, and for a session request without a valid CSRF token. */
-    AccessDeniedHandler accessDeniedHandler() {
+    public AccessDeniedHandler accessDeniedHandler() {
         return (request, response, ex) -> {
             if (ex instanceof CsrfException) {
                 write(request, response, HttpStatus.FORBIDDEN, CSRF, "Missing or invalid CSRF token",
@@ -90,7 +82,7 @@ public class ProblemResponses {
     }
 
     /** 400 for a request Spring Security's firewall refuses (e.g. a ';' or an encoded '/' in the path). */
-    RequestRejectedHandler requestRejectedHandler() {
+    public RequestRejectedHandler requestRejectedHandler() {
         return (request, response, ex) -> write(request, response, HttpStatus.BAD_REQUEST, REJECTED_REQUEST,
                 "Rejected request", "The request's URL or headers contain characters this server does not accept.",
                 Map.of());

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.packages;
+package io.pkgpulse.reporting.problems;
 
 /** No such package, or one the caller may not see (the two are deliberately indistinguishable). */
 public class UnknownPackageException extends RuntimeException {

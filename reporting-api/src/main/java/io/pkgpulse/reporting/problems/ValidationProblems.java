@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.problems;
 
 import java.util.List;
 import java.util.Map;
@@ -13,25 +13,24 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.pkgpulse.reporting.web.ProblemDetailsAdvice;
-
 /**
- * Bean validation errors of the accounts endpoints as a 400 problem that names each field and what is wrong with
- * it, never the value sent (which could be a password). Ordered before the application's general advice, and
- * limited to this package's controllers.
+ * Bean validation errors of the accounts and package-administration endpoints (the ones with request bodies) as a 400
+ * problem that names each field and what is wrong with it, never the value sent (which could be a password). Ordered
+ * before the application's general advice, and limited to those packages' controllers (named by string, so that this
+ * package depends on neither).
  */
-@RestControllerAdvice(basePackageClasses = AccountValidationProblems.class)
+@RestControllerAdvice(basePackages = { "io.pkgpulse.reporting.accounts", "io.pkgpulse.reporting.packages" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AccountValidationProblems {
+class ValidationProblems {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(AccountValidationProblems::describe).toList();
+                .map(ValidationProblems::describe).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 errors.stream().map(e -> e.get("field") + ": " + e.get("message")).sorted()
                         .reduce((a, b) -> a + "; " + b).orElse("The request is not valid."));
-        problem.setType(AccountProblem.INVALID_REQUEST);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return ProblemDetailsAdvice.respond(problem);

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -6,10 +6,10 @@ import org.springframework.security.core.Authentication;
 /** Authenticates an {@code X-API-Key}; a malformed, unknown or revoked key is an {@link InvalidApiKeyException}. */
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
-    private final ApiKeys apiKeys;
+    private final ApiKeyAuthenticator apiKeys;
     private final AccountsProperties properties;
 
-    ApiKeyAuthenticationProvider(ApiKeys apiKeys, AccountsProperties properties) {
+    ApiKeyAuthenticationProvider(ApiKeyAuthenticator apiKeys, AccountsProperties properties) {
         this.apiKeys = apiKeys;
         this.properties = properties;
     }

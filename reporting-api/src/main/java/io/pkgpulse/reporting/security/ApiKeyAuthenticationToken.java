@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.security;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,12 +9,12 @@ import org.springframework.security.web.csrf.CsrfToken;
  * used. Login and {@code GET /api/me} use it, so that a session client always holds the cookie it must echo in
  * {@code X-XSRF-TOKEN}; public responses stay free of cookies (and cacheable).
  */
-final class CsrfCookie {
+public final class CsrfCookie {
 
     private CsrfCookie() {
     }
 
-    static void render(HttpServletRequest request) {
+    public static void render(HttpServletRequest request) {
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             token.getToken();
         }

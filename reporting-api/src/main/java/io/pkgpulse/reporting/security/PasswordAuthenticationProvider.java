@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.security;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String email = authentication.getName();
         String password = authentication.getCredentials() instanceof String raw ? raw : null;
         if (email == null || email.length() > 254 || password == null || password.isEmpty()
-                || password.length() > PasswordPolicy.MAX_LENGTH) {
+                || password.length() > InputRules.MAX_PASSWORD_LENGTH) {
             // No account can have this address or password; answering at once tells nothing about accounts.
             throw new BadCredentialsException("Invalid e-mail address or password");
         }

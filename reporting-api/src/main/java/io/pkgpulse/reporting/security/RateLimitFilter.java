@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.ratelimit;
+package io.pkgpulse.reporting.security;
 
 import java.io.IOException;
 
@@ -10,15 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies the {@link RateLimiter} to every limited request. It belongs in the security filter chain after
+ * Applies the {@link RequestLimiter} to every limited request. It belongs in the security filter chain after
  * authentication, so that it knows API-key callers, and before authorization, so that refused requests count too;
  * it is not a bean, so that Spring Boot does not also register it as a servlet filter of its own.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiter rateLimiter;
+    private final RequestLimiter rateLimiter;
 
-    public RateLimitFilter(RateLimiter rateLimiter) {
+    RateLimitFilter(RequestLimiter rateLimiter) {
         this.rateLimiter = rateLimiter;
     }
 

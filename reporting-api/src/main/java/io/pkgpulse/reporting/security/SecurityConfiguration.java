@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.security;
 
 import java.util.List;
 
@@ -12,7 +12,6 @@ import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerF
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -41,8 +40,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.pkgpulse.model.accounts.UserRepository;
-import io.pkgpulse.reporting.ratelimit.RateLimitFilter;
-import io.pkgpulse.reporting.ratelimit.RateLimiter;
+import io.pkgpulse.reporting.problems.ProblemResponses;
 
 /**
  * Who may call what (docs/security.md). Statistics, badges, dashboard pages, static assets, the OpenAPI document,
@@ -64,7 +62,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            ProblemResponses problems, RateLimiter rateLimiter, CookieCsrfTokenRepository csrfTokenRepository,
+            ProblemResponses problems, RequestLimiter rateLimiter, CookieCsrfTokenRepository csrfTokenRepository,
             SecurityContextRepository securityContextRepository) throws Exception {
         AuthenticationFilter apiKeyFilter = new AuthenticationFilter(authenticationManager, request -> {
             String key = request.getHeader(API_KEY_HEADER);
@@ -76,7 +74,7 @@ class SecurityConfiguration {
         apiKeyFilter.setFailureHandler((request, response, ex) -> {
             // Wrong keys count against the client's address, so that guessing them is limited like anything else.
             if (rateLimiter.admit(request, response)) {
-                problems.unauthorized(request, response, ex);
+                problems.unauthorized(request, response, ex instanceof InvalidApiKeyException);
             }
         });
         apiKeyFilter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
@@ -109,7 +107,8 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems.authenticationEntryPoint())
+                        .authenticationEntryPoint((request, response, ex) -> problems.unauthorized(request, response,
+                                ex instanceof InvalidApiKeyException))
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
@@ -137,7 +136,7 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserRepository users, PasswordEncoder passwordEncoder,
-            AccountsProperties properties, ApiKeys apiKeys) {
+            AccountsProperties properties, ApiKeyAuthenticator apiKeys) {
         return new ProviderManager(List.of(new PasswordAuthenticationProvider(users, passwordEncoder, properties),
                 new ApiKeyAuthenticationProvider(apiKeys, properties)));
     }
@@ -168,11 +167,6 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return problems.requestRejectedHandler();
-    }
-
-    @Bean
-    PasswordResetNotifier loggingPasswordResetNotifier(Environment environment) {
-        return new LoggingPasswordResetNotifier(environment);
     }
 
     /**

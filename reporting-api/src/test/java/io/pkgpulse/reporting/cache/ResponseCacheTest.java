@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.pkgpulse.reporting.WorkerCommits;
 import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
+import io.pkgpulse.reporting.accounts.AccountsFixture;
+import io.pkgpulse.reporting.accounts.AccountsIntegrationTest;
 
 /**
  * Public statistics are answered from memory until a change notification outdates them (rows changed without one

@@ -1,4 +1,4 @@
-package io.pkgpulse.reporting.accounts;
+package io.pkgpulse.reporting.packages;
 
 import static io.pkgpulse.reporting.accounts.AccountsFixture.apiKey;
 import static io.pkgpulse.reporting.accounts.AccountsFixture.json;
@@ -35,6 +35,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
+import io.pkgpulse.reporting.accounts.AccountsFixture;
+import io.pkgpulse.reporting.accounts.AccountsIntegrationTest;
 
 /**
  * Private packages are visible to their maintainers only; everyone else gets exactly what a package that does not
