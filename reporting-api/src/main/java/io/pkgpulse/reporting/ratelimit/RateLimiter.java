@@ -35,7 +35,7 @@ import io.pkgpulse.reporting.security.RequestLimiter;
  * {@code /packages/**}); health and static assets are not.
  */
 @Component
-public class RateLimiter implements RequestLimiter {
+class RateLimiter implements RequestLimiter {
 
     public static final String LIMIT = "RateLimit-Limit";
     public static final String REMAINING = "RateLimit-Remaining";
