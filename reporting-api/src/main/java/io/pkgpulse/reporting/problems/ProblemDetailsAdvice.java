@@ -25,10 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * format), and Spring then sends an error with an empty body.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem as an answer with its status and {@code Content-Type: application/problem+json}. */
-    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
