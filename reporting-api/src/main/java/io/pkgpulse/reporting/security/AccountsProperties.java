@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code pkgpulse.accounts.*} (the model's {@code pkgpulse.accounts.password-reset-validity} is read by
- * {@code PasswordResets}).
+ * {@code PasswordResets}). Here rather than in accounts/ because the security configuration reads the admins and the
+ * cookie flag, and accounts/ depends on security/, not the other way round; the accounts feature reads the limits.
  *
  * @param admins e-mail addresses of the administrators, who may manage any package's maintainers and visibility and
  *        read the actuator; from the environment ({@code PKGPULSE_ACCOUNTS_ADMINS}), empty by default
