@@ -5,13 +5,9 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-
-import io.pkgpulse.model.ModelConfiguration;
 
 /** Serves daily download statistics over HTTP from the rollups the ingest worker keeps. */
 @SpringBootApplication
-@Import(ModelConfiguration.class)
 public class ReportingApiApplication {
 
     public static void main(String[] args) {

@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.pkgpulse.model.accounts.User;
 import io.pkgpulse.model.accounts.UserRepository;
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.AccountsProperties;
 
 /** Sign-up, the record of logins, and what {@code GET /api/me} shows. */
 @Service
@@ -48,7 +51,7 @@ class Accounts {
         String trimmedEmail = email.trim();
         passwordPolicy.check(password, trimmedEmail, trimmedName);
         if (users.findByEmail(trimmedEmail).isPresent()) {
-            throw AccountProblem.emailTaken();
+            throw ApiProblem.emailTaken();
         }
         User user = new User(trimmedName, trimmedEmail, password, passwordEncoder);
         try {
@@ -56,7 +59,7 @@ class Accounts {
         }
         catch (DataIntegrityViolationException ex) {
             if (violates(ex, EMAIL_INDEX)) {
-                throw AccountProblem.emailTaken();
+                throw ApiProblem.emailTaken();
             }
             throw ex;
         }
@@ -78,14 +81,14 @@ class Accounts {
 
     @Transactional
     AccountView recordLogin(long userId) {
-        User user = users.findById(userId).orElseThrow(AccountProblem::loginFailed);
+        User user = users.findById(userId).orElseThrow(ApiProblem::loginFailed);
         user.loggedIn(clock.instant());
         return AccountView.of(user);
     }
 
     @Transactional(readOnly = true)
     MeView me(AccountPrincipal principal) {
-        User user = users.findById(principal.userId()).orElseThrow(AccountProblem::unauthorized);
+        User user = users.findById(principal.userId()).orElseThrow(ApiProblem::unauthorized);
         List<PackageRole> packages = jdbc.sql("""
                 SELECT p.normalized_name, p.name, m.role, p.is_private FROM maintainers m
                 JOIN packages p ON p.id = m.package_id WHERE m.user_id = ? ORDER BY p.normalized_name""")

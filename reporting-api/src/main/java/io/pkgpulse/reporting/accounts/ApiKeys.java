@@ -19,10 +19,14 @@ import io.pkgpulse.model.accounts.ApiKey;
 import io.pkgpulse.model.accounts.ApiKeyRepository;
 import io.pkgpulse.model.accounts.NewApiKey;
 import io.pkgpulse.model.accounts.User;
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.AccountsProperties;
+import io.pkgpulse.reporting.security.ApiKeyAuthenticator;
 
 /** A user's API keys: created (shown once), listed without the key, revoked; and {@code X-API-Key} authentication. */
 @Service
-class ApiKeys {
+class ApiKeys implements ApiKeyAuthenticator {
 
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
@@ -44,10 +48,10 @@ class ApiKeys {
     @Transactional
     CreatedApiKey create(AccountPrincipal principal, String name) {
         if (principal.viaApiKey()) {
-            throw AccountProblem.sessionRequired();
+            throw ApiProblem.sessionRequired();
         }
         if (repository.countActiveByUserId(principal.userId()) >= properties.maxApiKeysPerUser()) {
-            throw AccountProblem.tooManyApiKeys(properties.maxApiKeysPerUser());
+            throw ApiProblem.tooManyApiKeys(properties.maxApiKeysPerUser());
         }
         NewApiKey created = ApiKey.generate(entityManager.find(User.class, principal.userId()), name.trim());
         entityManager.persist(created.apiKey());
@@ -64,7 +68,7 @@ class ApiKeys {
     /** Revokes one of the user's keys; another user's key is answered like one that does not exist. */
     @Transactional
     void revoke(long userId, long keyId) {
-        ApiKey key = repository.findByIdAndUserId(keyId, userId).orElseThrow(AccountProblem::unknownApiKey);
+        ApiKey key = repository.findByIdAndUserId(keyId, userId).orElseThrow(ApiProblem::unknownApiKey);
         key.revoke(clock.instant());
     }
 
@@ -72,7 +76,8 @@ class ApiKeys {
      * The caller a key authenticates: found by its prefix, then compared by hash in constant time. Malformed, unknown
      * and revoked keys are all empty. Records the key's last use at most once a minute.
      */
-    Optional<AccountPrincipal> authenticate(String key) {
+    @Override
+    public Optional<AccountPrincipal> authenticate(String key) {
         if (!ApiKey.isWellFormed(key)) {
             return Optional.empty();
         }

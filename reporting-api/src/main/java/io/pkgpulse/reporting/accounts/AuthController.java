@@ -32,7 +32,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.pkgpulse.reporting.accounts.Accounts.AccountView;
+import io.pkgpulse.reporting.problems.ApiProblem;
 import io.pkgpulse.reporting.ratelimit.ClientAddress;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.CsrfCookie;
+import io.pkgpulse.reporting.security.InputRules;
 
 /**
  * Sign-up, login and password reset ({@code /api/auth/**}; logout is Spring Security's logout filter). These need no
@@ -80,7 +84,7 @@ class AuthController {
         String address = ClientAddress.of(request);
         Optional<Duration> wait = loginThrottle.tryAttempt(email, address);
         if (wait.isPresent()) {
-            throw AccountProblem.loginThrottled(wait.get());
+            throw ApiProblem.loginThrottled(wait.get());
         }
         Authentication authentication;
         try {
@@ -88,7 +92,7 @@ class AuthController {
                     .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, body.password()));
         }
         catch (AuthenticationException ex) {
-            throw AccountProblem.loginFailed();
+            throw ApiProblem.loginFailed();
         }
         loginThrottle.succeeded(email, address);
         sessionStrategy.onAuthentication(authentication, request, response);
@@ -115,7 +119,7 @@ class AuthController {
     }
 
     /** No control characters (line breaks in a name would forge log lines and mail headers). */
-    static final String PRINTABLE = "[^\\p{Cntrl}\\u2028\\u2029]*";
+    static final String PRINTABLE = InputRules.PRINTABLE;
 
     record Signup(@NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE) String name,
             @NotBlank @Size(max = 254) @Email @Pattern(regexp = "[^\\s@]+@[^\\s@]+") String email,

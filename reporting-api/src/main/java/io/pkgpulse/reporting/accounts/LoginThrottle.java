@@ -13,6 +13,8 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
+import io.pkgpulse.reporting.security.AccountsProperties;
+
 /**
  * Limits password guessing: every login attempt takes a token from the e-mail address's bucket and from the client
  * address's bucket ({@code pkgpulse.accounts.login-failures-per-email} and {@code -per-address} per

@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.pkgpulse.reporting.accounts.Accounts.MeView;
 import io.pkgpulse.reporting.accounts.ApiKeys.ApiKeyView;
 import io.pkgpulse.reporting.accounts.ApiKeys.CreatedApiKey;
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.CsrfCookie;
 
 /** The signed-in caller ({@code /api/me}) and their API keys. */
 @RestController
@@ -67,7 +70,7 @@ class MeController {
 
     private static AccountPrincipal require(AccountPrincipal caller) {
         if (caller == null) {
-            throw AccountProblem.unauthorized();
+            throw ApiProblem.unauthorized();
         }
         return caller;
     }

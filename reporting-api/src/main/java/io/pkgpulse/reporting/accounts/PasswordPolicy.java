@@ -14,6 +14,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.pkgpulse.reporting.problems.ApiProblem;
+import io.pkgpulse.reporting.security.InputRules;
+
 /**
  * What a new password must be (at sign-up and reset; login checks nothing but the hash):
  * <ol>
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 128;
+    public static final int MAX_LENGTH = InputRules.MAX_PASSWORD_LENGTH;
     private static final int MIN_PART = 3;
 
     private final Set<String> common;
@@ -39,26 +42,26 @@ public class PasswordPolicy {
         this.common = load("common-passwords.txt");
     }
 
-    /** @throws AccountProblem 400 naming the rule the password breaks */
+    /** @throws ApiProblem 400 naming the rule the password breaks */
     public void check(String password, String email, String name) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw AccountProblem.weakPassword("length",
+            throw ApiProblem.weakPassword("length",
                     "The password must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         for (String personal : personalParts(email, name)) {
             if (lower.contains(personal)) {
-                throw AccountProblem.weakPassword("personal-data",
+                throw ApiProblem.weakPassword("personal-data",
                         "The password must not contain your e-mail address or your name.");
             }
         }
         if (common.contains(lower)) {
-            throw AccountProblem.weakPassword("common-password",
+            throw ApiProblem.weakPassword("common-password",
                     "This password is one of the most commonly used passwords; choose another.");
         }
         if (repeats(lower)) {
-            throw AccountProblem.weakPassword("repetition",
+            throw ApiProblem.weakPassword("repetition",
                     "The password must not be one character or a short sequence repeated.");
         }
     }

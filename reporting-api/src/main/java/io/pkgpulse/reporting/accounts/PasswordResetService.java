@@ -22,6 +22,7 @@ import io.pkgpulse.model.accounts.PasswordReset;
 import io.pkgpulse.model.accounts.PasswordResets;
 import io.pkgpulse.model.accounts.User;
 import io.pkgpulse.model.accounts.UserRepository;
+import io.pkgpulse.reporting.problems.ApiProblem;
 
 /**
  * Password resets over the API. Asking answers at once, the same whether the address has an account or not: the
@@ -90,12 +91,12 @@ class PasswordResetService implements DisposableBean {
     /**
      * Sets a new password with a reset token, once.
      *
-     * @throws AccountProblem 400 for an unknown, expired or used token (one answer for all three) or a password
+     * @throws ApiProblem 400 for an unknown, expired or used token (one answer for all three) or a password
      *         the policy refuses (the token stays usable then)
      */
     void confirm(String token, String newPassword) {
         if (token == null || !token.matches("[0-9a-f]{32}")) {
-            throw AccountProblem.invalidResetToken();
+            throw ApiProblem.invalidResetToken();
         }
         String[] account = transactions.execute(status -> {
             PasswordReset reset = entityManager.find(PasswordReset.class, token);
@@ -106,7 +107,7 @@ class PasswordResetService implements DisposableBean {
             return new String[] { user.getEmail(), user.getName() };
         });
         if (account == null) {
-            throw AccountProblem.invalidResetToken();
+            throw ApiProblem.invalidResetToken();
         }
         passwordPolicy.check(newPassword, account[0], account[1]);
         User user;
@@ -114,7 +115,7 @@ class PasswordResetService implements DisposableBean {
             user = passwordResets.redeem(token, newPassword);
         }
         catch (InvalidPasswordResetException ex) {
-            throw AccountProblem.invalidResetToken();
+            throw ApiProblem.invalidResetToken();
         }
         // Other tokens of the account, issued before this one was used, stop working too.
         jdbc.sql("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")

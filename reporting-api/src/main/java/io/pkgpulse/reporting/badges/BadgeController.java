@@ -14,10 +14,10 @@ import io.pkgpulse.reporting.cache.AnswerScope;
 import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.problems.BadRequestException;
 import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
-import io.pkgpulse.reporting.web.BadRequestException;
 
 /**
  * Download badges for READMEs: {@code /badge/{package}.svg?period=total|month|week|day}, with an optional

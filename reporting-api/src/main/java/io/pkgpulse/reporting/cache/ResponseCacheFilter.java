@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,24 +46,22 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCacheFilter.class);
 
-    private final Cache<String, CachedResponse> cache;
+    private final GenerationCache<String, CachedResponse> cache;
     private final ChangeClock changes;
     private final Clock clock;
-    /** Counts the times the cache was emptied for visibility, so that an answer made before that is not kept. */
-    private final AtomicLong generation = new AtomicLong();
     /** Both Spring and the servlet container destroy a filter bean; the numbers are logged once. */
     private final AtomicBoolean reported = new AtomicBoolean();
 
     ResponseCacheFilter(ResponseCacheProperties properties, ChangeClock changes, Clock clock) {
         this.changes = changes;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.ttl())
+        this.cache = new GenerationCache<>(Caffeine.newBuilder().expireAfterWrite(properties.ttl())
                 .maximumWeight(properties.maxSize().toBytes())
-                .<String, CachedResponse>weigher((key, response) -> response.weight(key)).recordStats().build();
+                .<String, CachedResponse>weigher((key, response) -> response.weight(key)).recordStats().build());
     }
 
     Cache<String, CachedResponse> cache() {
-        return cache;
+        return cache.cache();
     }
 
     @Override
@@ -90,7 +87,7 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             return;
         }
         long started = System.nanoTime();
-        long generationAtStart = generation.get();
+        long stamp = cache.stamp();
         long sequenceAtStart = changes.sequence();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         try {
@@ -98,13 +95,8 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             CachedResponse fresh = CachedResponse.ifPublic(wrapper,
                     (AnswerScope) request.getAttribute(HttpCaching.SCOPE), started);
             if (fresh != null) {
-                cache.put(key, fresh);
-                // A change or a visibility change arrived while the answer was made: it may be outdated already.
-                // Checked after the put, so that a change arriving in between is caught by one side or the other.
-                if (generation.get() != generationAtStart
-                        || changes.lastChange(fresh.scope().packageId()) > sequenceAtStart) {
-                    cache.invalidate(key);
-                }
+                // Not kept if a change or a visibility change arrived while the answer was made.
+                cache.put(key, fresh, stamp, () -> changes.lastChange(fresh.scope().packageId()) > sequenceAtStart);
             }
         }
         finally {
@@ -114,7 +106,7 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
 
     @EventListener
     void downloadsChanged(DownloadsChanged change) {
-        cache.asMap().values().removeIf(answer -> answer.scope().outdatedBy(change));
+        cache.cache().asMap().values().removeIf(answer -> answer.scope().outdatedBy(change));
     }
 
     @EventListener
@@ -124,7 +116,6 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
 
     @TransactionalEventListener(fallbackExecution = true)
     void visibilityChanged(PackageVisibilityChanged event) {
-        generation.incrementAndGet();
         cache.invalidateAll();
         log.info("Response cache emptied: package {} is now {}", event.normalizedName(),
                 event.isPrivate() ? "private" : "public");
@@ -135,7 +126,7 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
         if (reported.getAndSet(true)) {
             return;
         }
-        CacheStats stats = cache.stats();
+        CacheStats stats = cache.cache().stats();
         log.info("Response cache: {} hits, {} misses ({} % hits), {} evicted for size", stats.hitCount(),
                 stats.missCount(), Math.round(stats.hitRate() * 1000) / 10.0, stats.evictionCount());
     }

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,18 +25,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.pkgpulse.names.ProjectNames;
-import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.live.LiveQueries;
 import io.pkgpulse.reporting.live.LiveSnapshot;
 import io.pkgpulse.reporting.packages.PackageAccess;
+import io.pkgpulse.reporting.packages.PackageDetails;
+import io.pkgpulse.reporting.packages.PackageQueries;
 import io.pkgpulse.reporting.packages.VisiblePackage;
+import io.pkgpulse.reporting.problems.BadRequestException;
 import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
-import io.pkgpulse.reporting.web.BadRequestException;
 
 /**
  * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages, ingest freshness) and
@@ -57,8 +55,6 @@ import io.pkgpulse.reporting.web.BadRequestException;
 class DashboardController {
 
     static final int TOP_PACKAGES = 10;
-    /** Versions and categories charted one by one; the rest are summed into one "all others" dataset. */
-    static final int TOP_CATEGORIES = 8;
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -67,15 +63,19 @@ class DashboardController {
     private final StatsQueries stats;
     private final PackageAccess packages;
     private final DashboardQueries queries;
+    private final PackageQueries packageQueries;
     private final LiveQueries live;
+    private final DashboardPages pages;
     private final Clock clock;
 
-    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries, LiveQueries live,
-            Clock clock) {
+    DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries,
+            PackageQueries packageQueries, LiveQueries live, DashboardPages pages, Clock clock) {
         this.stats = stats;
         this.packages = packages;
         this.queries = queries;
+        this.packageQueries = packageQueries;
         this.live = live;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -114,7 +114,7 @@ class DashboardController {
         if (!ProjectNames.isValid(name)) {
             return notFound(name);
         }
-        return redirect(packageUrl(ProjectNames.normalize(name), null, null, null), HttpStatus.FOUND);
+        return redirect(DashboardPages.packageUrl(ProjectNames.normalize(name), null, null, null), HttpStatus.FOUND);
     }
 
     @GetMapping("/packages/{package}")
@@ -128,12 +128,13 @@ class DashboardController {
         }
         VisiblePackage pkg = found.get();
         if (!name.equals(pkg.normalizedName())) {
-            return redirect(packageUrl(pkg.normalizedName(), start, end, mirrors), HttpStatus.MOVED_PERMANENTLY);
+            return redirect(DashboardPages.packageUrl(pkg.normalizedName(), start, end, mirrors),
+                    HttpStatus.MOVED_PERMANENTLY);
         }
         // Not "package.html": maven-jar-plugin leaves files of that name (Javadoc's, once) out of the jar.
         ModelAndView page = new ModelAndView("dashboard/package-page");
         page.addObject("pkg", pkg);
-        page.addObject("details", queries.details(pkg.id()));
+        page.addObject("details", packageQueries.details(pkg.id()).orElse(PackageDetails.NONE));
         page.addObject("startInput", start);
         page.addObject("endInput", end);
         boolean withMirrors;
@@ -156,7 +157,7 @@ class DashboardController {
         page.addObject("endInput", range.end().toString());
 
         // The charts first: the recent counts are then summed from the overall series they leave in the cache.
-        List<Chart> charts = charts(pkg, range, withMirrors, start, end);
+        List<Chart> charts = pages.dailyCharts(pkg, range, withMirrors, start, end);
         // Today and the last hours, read as the live stream reads them; dashboard.js keeps them current.
         LiveSnapshot now = live.read(pkg.id(), pkg.normalizedName());
         Instant adoptionStart = now.hour().minus(HourCharts.ADOPTION_HOURS - 1, ChronoUnit.HOURS);
@@ -178,14 +179,10 @@ class DashboardController {
                 new Count("Last 30 days", stats.sum(pkg.id(), RecentPeriod.MONTH.range(today), withMirrors)),
                 new Count("All time", allTime.getOrDefault(withMirrors ? "with_mirrors" : "without_mirrors", 0L))));
         page.addObject("rangeTotal", charts.get(0).total());
-        page.addObject("chartJson", ScriptJson.write(chartJson(pkg, withMirrors, charts, hourCharts)));
-        page.addObject("liveJson", ScriptJson.write(Map.of("stream", UriComponentsBuilder.fromPath("/api/live")
-                .queryParam("package", "{name}").encode().buildAndExpand(pkg.normalizedName()).toUriString(),
-                "mirrors", withMirrors)));
-        page.addObject("mirrorLinks", List.of(
-                new RangeLink("Without mirrors", packageUrl(pkg.normalizedName(), start, end, "false"), !withMirrors),
-                new RangeLink("With mirrors", packageUrl(pkg.normalizedName(), start, end, "true"), withMirrors)));
-        page.addObject("rangeLinks", rangeLinks(pkg.normalizedName(), range, mode));
+        page.addObject("chartJson", DashboardPages.chartJson(pkg, withMirrors, charts, hourCharts));
+        page.addObject("liveJson", DashboardPages.liveJson(pkg, withMirrors));
+        page.addObject("mirrorLinks", DashboardPages.mirrorLinks(pkg.normalizedName(), start, end, withMirrors));
+        page.addObject("rangeLinks", pages.rangeLinks(pkg.normalizedName(), range, mode));
         return page;
     }
 
@@ -208,99 +205,6 @@ class DashboardController {
                 stats.sum(null, range, false));
     }
 
-    private List<Chart> charts(VisiblePackage pkg, DateRange range, boolean mirrors, String start, String end) {
-        List<String> labels = Chart.labels(range);
-        String name = pkg.normalizedName();
-        String modeText = mirrors ? "with mirrors" : "without mirrors";
-        List<Chart> charts = new ArrayList<>();
-        Chart.Dataset daily = Chart.single("Downloads " + modeText, stats.overall(pkg.id(), range, mirrors), range);
-        charts.add(chart("daily", "Daily downloads", "line", false, "overall", name, range, mirrors, labels,
-                List.of(daily), start, end));
-        charts.add(chart("versions", "Downloads by version", "bar", true, "version", name, range, mirrors, labels,
-                Chart.byCategory(stats.versions(pkg.id(), range, mirrors, null), range, TOP_CATEGORIES, "versions"),
-                start, end));
-        charts.add(category("python-minor", "Downloads by Python version", Dimension.PYTHON_MINOR, "Python versions",
-                pkg, range, mirrors, labels, start, end));
-        charts.add(category("system", "Downloads by operating system", Dimension.SYSTEM, "systems", pkg, range,
-                mirrors, labels, start, end));
-        charts.add(category("installer", "Downloads by installer", Dimension.INSTALLER, "installers", pkg, range,
-                mirrors, labels, start, end));
-        return charts;
-    }
-
-    private Chart category(String id, String title, Dimension dimension, String othersNoun, VisiblePackage pkg,
-            DateRange range, boolean mirrors, List<String> labels, String start, String end) {
-        List<Chart.Dataset> datasets = Chart.byCategory(
-                stats.categories(pkg.id(), dimension, range, mirrors, null), range, TOP_CATEGORIES, othersNoun);
-        return chart(id, title, "bar", true, dimension.pypiName(), pkg.normalizedName(), range, mirrors, labels,
-                datasets, start, end);
-    }
-
-    private static Chart chart(String id, String title, String type, boolean stacked, String endpoint, String name,
-            DateRange range, boolean mirrors, List<String> labels, List<Chart.Dataset> datasets, String start,
-            String end) {
-        long total = datasets.stream().mapToLong(Chart.Dataset::total).sum();
-        StringBuilder description = new StringBuilder().append(title).append(" of ").append(name).append(", ")
-                .append(mirrors ? "with" : "without").append(" mirrors, from ").append(range.start()).append(" to ")
-                .append(range.end()).append(": ").append(String.format(Locale.ROOT, "%,d", total))
-                .append(" downloads in all");
-        if (stacked && !datasets.isEmpty()) {
-            Chart.Dataset largest = datasets.get(0);
-            description.append("; most from ").append(largest.label()).append(" (")
-                    .append(String.format(Locale.ROOT, "%,d", largest.total())).append(")");
-        }
-        description.append(". The numbers are in the table below the chart.");
-        String csv = UriComponentsBuilder.fromPath("/api/packages/{name}/{endpoint}")
-                .queryParam("start_date", "{start}").queryParam("end_date", "{end}")
-                .queryParam("mirrors", "{mirrors}").queryParam("format", "csv")
-                .encode().buildAndExpand(name, endpoint, range.start(), range.end(), mirrors).toUriString();
-        return new Chart(id, title, description.toString(), type, stacked, csv, labels, datasets);
-    }
-
-    /**
-     * The contract with dashboard.js: the days once (every daily chart has the same), then each chart's datasets;
-     * the hourly charts carry their own labels, and the adoption chart is drawn as shares.
-     */
-    private static Map<String, Object> chartJson(VisiblePackage pkg, boolean mirrors, List<Chart> charts,
-            List<Chart> hourCharts) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("package", pkg.normalizedName());
-        json.put("mirrors", mirrors);
-        json.put("labels", charts.get(0).labels());
-        List<Chart> all = new ArrayList<>(hourCharts);
-        all.addAll(charts);
-        json.put("charts", all.stream().map(chart -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", chart.id());
-            c.put("title", chart.title());
-            c.put("type", chart.type());
-            c.put("stacked", chart.stacked());
-            if (chart.hourly()) {
-                c.put("labels", chart.labels());
-                if (chart.id().equals(HourCharts.ADOPTION)) {
-                    c.put("share", true);
-                    c.put("versions", HourCharts.ADOPTION_VERSIONS);
-                }
-            }
-            c.put("datasets", chart.datasets().stream().map(dataset -> Map.of("label", dataset.label(),
-                    "data", dataset.data(), "other", dataset.other())).toList());
-            return c;
-        }).toList());
-        return json;
-    }
-
-    private List<RangeLink> rangeLinks(String name, DateRange range, String mirrors) {
-        LocalDate today = LocalDate.now(clock);
-        List<RangeLink> links = new ArrayList<>();
-        for (int days : new int[] { 30, 90, 180, 365 }) {
-            LocalDate from = today.minusDays(days - 1);
-            boolean current = range.end().equals(today) && range.start().equals(from);
-            links.add(new RangeLink(days == 365 ? "Last year" : "Last " + days + " days",
-                    packageUrl(name, days == 180 ? null : from.toString(), null, mirrors), current));
-        }
-        return links;
-    }
-
     private static boolean parseMirrors(String mirrors) {
         if (mirrors == null || mirrors.isEmpty() || mirrors.equalsIgnoreCase("false")) {
             return false;
@@ -309,25 +213,6 @@ class DashboardController {
             return true;
         }
         throw new BadRequestException("mirrors", "mirrors must be true or false");
-    }
-
-    private static String packageUrl(String name, String start, String end, String mirrors) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/packages/{name}");
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", name);
-        if (start != null && !start.isEmpty()) {
-            url.queryParam("start_date", "{start}");
-            values.put("start", start);
-        }
-        if (end != null && !end.isEmpty()) {
-            url.queryParam("end_date", "{end}");
-            values.put("end", end);
-        }
-        if (mirrors != null && !mirrors.isEmpty()) {
-            url.queryParam("mirrors", "{mirrors}");
-            values.put("mirrors", mirrors);
-        }
-        return url.encode().buildAndExpand(values).toUriString();
     }
 
     private static ModelAndView redirect(String url, HttpStatus status) {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The little the dashboard reads besides {@code StatsQueries} and {@code LiveQueries}: ingest freshness, package
- * descriptions and release adoption.
+ * The little the dashboard reads besides {@code StatsQueries}, {@code LiveQueries} and {@code PackageQueries}: ingest
+ * freshness and release adoption.
  */
 @Repository
 class DashboardQueries {
@@ -36,16 +36,6 @@ class DashboardQueries {
                             row.getObject(2, LocalDate.class), clock.instant(), LocalDate.now(clock));
                 })
                 .single();
-    }
-
-    PackageDetails details(long packageId) {
-        return jdbc.sql("""
-                SELECT p.summary, p.home_page, l.short_name, l.name FROM packages p
-                LEFT JOIN licenses l ON l.short_name = p.license_short_name WHERE p.id = ?""")
-                .param(packageId)
-                .query((row, n) -> new PackageDetails(row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4)))
-                .optional().orElse(PackageDetails.NONE);
     }
 
     /**

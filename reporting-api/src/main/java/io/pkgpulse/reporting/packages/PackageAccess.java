@@ -1,21 +1,20 @@
 package io.pkgpulse.reporting.packages;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.pkgpulse.names.ProjectNames;
-import io.pkgpulse.reporting.accounts.CurrentUser;
+import io.pkgpulse.reporting.cache.GenerationCache;
 import io.pkgpulse.reporting.cache.PackageVisibilityChanged;
 import io.pkgpulse.reporting.cache.ResponseCacheProperties;
 import io.pkgpulse.reporting.changes.ChangesMissed;
+import io.pkgpulse.reporting.problems.UnknownPackageException;
+import io.pkgpulse.reporting.security.CurrentUser;
 
 /**
  * Finds a package by any spelling of its name (PEP 503), if the caller may see it: public packages to everyone,
@@ -28,18 +27,16 @@ import io.pkgpulse.reporting.changes.ChangesMissed;
 @Component
 public class PackageAccess {
 
-    private final JdbcClient jdbc;
+    private final PackageQueries queries;
     private final CurrentUser currentUser;
     /** Public packages by normalized name; null when the caches are off. */
-    private final Cache<String, VisiblePackage> publicPackages;
-    /** Counts visibility changes, so that a lookup made before one is not remembered after it. */
-    private final AtomicLong generation = new AtomicLong();
+    private final GenerationCache<String, VisiblePackage> publicPackages;
 
-    PackageAccess(JdbcClient jdbc, CurrentUser currentUser, ResponseCacheProperties cacheProperties) {
-        this.jdbc = jdbc;
+    PackageAccess(PackageQueries queries, CurrentUser currentUser, ResponseCacheProperties cacheProperties) {
+        this.queries = queries;
         this.currentUser = currentUser;
-        this.publicPackages = cacheProperties.enabled()
-                ? Caffeine.newBuilder().expireAfterWrite(cacheProperties.ttl()).maximumSize(100_000).build()
+        this.publicPackages = cacheProperties.enabled() ? new GenerationCache<>(Caffeine.newBuilder()
+                .expireAfterWrite(cacheProperties.ttl()).maximumSize(100_000).<String, VisiblePackage>build())
                 : null;
     }
 
@@ -52,18 +49,10 @@ public class PackageAccess {
         if (remembered != null) {
             return Optional.of(remembered);
         }
-        long generationAtStart = generation.get();
-        Optional<VisiblePackage> found = jdbc.sql(
-                "SELECT id, name, normalized_name, is_private FROM packages WHERE normalized_name = ?")
-                .param(normalized)
-                .query((row, n) -> new VisiblePackage(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getBoolean(4)))
-                .optional();
+        long stamp = publicPackages == null ? 0 : publicPackages.stamp();
+        Optional<VisiblePackage> found = queries.byNormalizedName(normalized);
         if (publicPackages != null && found.isPresent() && !found.get().isPrivate()) {
-            publicPackages.put(normalized, found.get());
-            if (generation.get() != generationAtStart) {
-                publicPackages.invalidate(normalized);
-            }
+            publicPackages.put(normalized, found.get(), stamp);
         }
         return found.filter(pkg -> !pkg.isPrivate() || isMaintainer(pkg.id()));
     }
@@ -71,7 +60,6 @@ public class PackageAccess {
     @TransactionalEventListener(fallbackExecution = true)
     void visibilityChanged(PackageVisibilityChanged event) {
         if (publicPackages != null) {
-            generation.incrementAndGet();
             publicPackages.invalidate(event.normalizedName());
         }
     }
@@ -79,7 +67,6 @@ public class PackageAccess {
     @EventListener
     void changesMissed(ChangesMissed missed) {
         if (publicPackages != null) {
-            generation.incrementAndGet();
             publicPackages.invalidateAll();
         }
     }
@@ -90,8 +77,6 @@ public class PackageAccess {
     }
 
     public boolean isMaintainer(long packageId) {
-        return currentUser.id().map(userId -> jdbc.sql(
-                "SELECT EXISTS (SELECT 1 FROM maintainers WHERE package_id = ? AND user_id = ?)")
-                .params(packageId, userId).query(Boolean.class).single()).orElse(false);
+        return currentUser.id().map(userId -> queries.isMaintainer(packageId, userId)).orElse(false);
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * What is known about a package: its spelling, description, license, releases in version order and maintainers.
  * A maintainer's e-mail address is included only for the caller's own entry.
  */
-public record PackageMetadata(@JsonProperty("package") String pkg, String name, String summary, String homePage,
+record PackageMetadata(@JsonProperty("package") String pkg, String name, String summary, String homePage,
         License license, @JsonProperty("private") boolean isPrivate, Instant createdAt, List<Release> releases,
         List<Maintainer> maintainers) {
 

@@ -23,8 +23,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
-import io.pkgpulse.reporting.accounts.AccountPrincipal;
-import io.pkgpulse.reporting.accounts.ProblemResponses;
+import io.pkgpulse.reporting.problems.ProblemResponses;
+import io.pkgpulse.reporting.problems.ProblemTypes;
+import io.pkgpulse.reporting.security.AccountPrincipal;
+import io.pkgpulse.reporting.security.RequestLimiter;
 
 /**
  * Token buckets (Bucket4j) per client, in a bounded Caffeine cache: callers with an API key by their user, everyone
@@ -33,7 +35,7 @@ import io.pkgpulse.reporting.accounts.ProblemResponses;
  * {@code /packages/**}); health and static assets are not.
  */
 @Component
-public class RateLimiter {
+class RateLimiter implements RequestLimiter {
 
     public static final String LIMIT = "RateLimit-Limit";
     public static final String REMAINING = "RateLimit-Remaining";
@@ -57,6 +59,7 @@ public class RateLimiter {
     }
 
     /** Whether requests to this path are limited at all. */
+    @Override
     public boolean applies(HttpServletRequest request) {
         return properties.enabled() && LIMITED.matches(request);
     }
@@ -65,6 +68,7 @@ public class RateLimiter {
      * Counts the request against its client's bucket and adds the {@code RateLimit-*} headers. When the bucket is
      * empty, writes a 429 problem with {@code Retry-After} and returns false: the request must go no further.
      */
+    @Override
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!applies(request)) {
             return true;
@@ -93,7 +97,7 @@ public class RateLimiter {
         }
         long retryAfter = Math.max(1, seconds);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemResponses.RATE_LIMITED,
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
                 "Too many requests", "This client may make " + limit + " requests per minute; retry in "
                         + retryAfter + (retryAfter == 1 ? " second." : " seconds."),
                 Map.of("retry_after", retryAfter));

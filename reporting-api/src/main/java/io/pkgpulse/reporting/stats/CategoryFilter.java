@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.pkgpulse.model.rollups.Dimension;
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
  * The one category a daily category series is cut down to ({@code ?version=} on {@code python_major} and

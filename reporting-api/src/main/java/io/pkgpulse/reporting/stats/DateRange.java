@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
  * The days a series covers, both ends included (UTC days). Defaults to the last 180 days up to today, as

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
  * The UTC hours an hourly series covers, both ends included, each the start of its hour. {@code start} and

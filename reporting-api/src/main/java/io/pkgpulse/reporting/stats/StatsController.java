@@ -17,7 +17,7 @@ import io.pkgpulse.model.rollups.Dimension;
 import io.pkgpulse.reporting.cache.AnswerScope;
 import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
  * Daily download statistics, in pypistats.org's paths and shapes, then more. {@code {package}} is matched after

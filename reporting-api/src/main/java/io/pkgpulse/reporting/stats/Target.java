@@ -2,7 +2,7 @@ package io.pkgpulse.reporting.stats;
 
 import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.packages.VisiblePackage;
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
  * What a statistics request is about: a package the caller may see, or all of them ({@code __all__}, {@code id}

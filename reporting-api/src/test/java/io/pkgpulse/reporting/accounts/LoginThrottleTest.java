@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.pkgpulse.reporting.security.AccountsProperties;
+
 /** The default limits, without hashing: 5 failures per account and 20 per client address per 15 minutes. */
 class LoginThrottleTest {
 

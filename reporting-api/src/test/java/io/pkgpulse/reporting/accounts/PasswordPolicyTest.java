@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.pkgpulse.reporting.problems.ApiProblem;
 
 class PasswordPolicyTest {
 
@@ -40,7 +41,7 @@ class PasswordPolicyTest {
             return;
         }
         assertThatThrownBy(() -> policy.check(password, "ada.lovelace@example.org", "Ada Lovelace"))
-                .isInstanceOfSatisfying(AccountProblem.class, problem -> {
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     org.assertj.core.api.Assertions.assertThat(problem.getBody().getProperties())
                             .containsEntry("rule", rule);
                     org.assertj.core.api.Assertions.assertThat(problem.getBody().getDetail())
@@ -50,14 +51,14 @@ class PasswordPolicyTest {
 
     @Test
     void nullAnd129CharactersAreTooLongOrShortAnd128Fit() {
-        assertThatThrownBy(() -> policy.check(null, "ada@example.org", "Ada")).isInstanceOf(AccountProblem.class);
+        assertThatThrownBy(() -> policy.check(null, "ada@example.org", "Ada")).isInstanceOf(ApiProblem.class);
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 128; i++) {
             password.append((char) ('b' + i * 5 % 24));
         }
         assertThatCode(() -> policy.check(password.toString(), "x@example.org", "X")).doesNotThrowAnyException();
         assertThatThrownBy(() -> policy.check(password + "q", "x@example.org", "X"))
-                .isInstanceOf(AccountProblem.class);
+                .isInstanceOf(ApiProblem.class);
     }
 
     @Test

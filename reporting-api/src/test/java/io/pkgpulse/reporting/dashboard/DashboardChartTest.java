@@ -80,15 +80,4 @@ class DashboardChartTest {
         assertThat(stale.newestDayAgo()).isEqualTo("2 days ago");
         assertThat(new Freshness(null, null, now, DAY).nothingIngested()).isTrue();
     }
-
-    @Test
-    void onlyHttpHomePagesBecomeLinks() {
-        assertThat(new PackageDetails(null, "https://example.org/x", null, null).safeHomePage())
-                .isEqualTo("https://example.org/x");
-        assertThat(new PackageDetails(null, "javascript:alert(1)", null, null).safeHomePage()).isNull();
-        assertThat(new PackageDetails(null, "JavaScript://example.org/%0aalert(1)", null, null).safeHomePage())
-                .isNull();
-        assertThat(new PackageDetails(null, "not a url", null, null).safeHomePage()).isNull();
-        assertThat(new PackageDetails(null, null, "MIT", "MIT License").license()).isEqualTo("MIT License (MIT)");
-    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.pkgpulse.reporting.web.BadRequestException;
+import io.pkgpulse.reporting.problems.BadRequestException;
 
 /** Parsing and checking of hourly ranges, at 15:42:17 UTC with the default retention of 14 days. */
 class HourRangeTest {
