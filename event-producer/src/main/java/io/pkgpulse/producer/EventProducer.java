@@ -9,13 +9,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code event-producer} command line: posts download events to Kafka, synthetic ({@code synthetic}) or
- * recorded ({@code replay}). Exit status 0 when every event was acknowledged, 1 when a send failed or the run could
- * not start (message on stderr), 2 for a usage error.
+ * The {@code event-producer} command line: posts download events to Kafka, synthetic
+ * ({@code synthetic}) or recorded ({@code replay}). Exit status 0 when every event was
+ * acknowledged, 1 when a send failed or the run could not start (message on stderr), 2
+ * for a usage error.
  */
 @Command(name = "event-producer", mixinStandardHelpOptions = true, version = "pkgpulse event-producer 0.1.0",
         description = "Posts PyPI-style download events to Kafka for pkgpulse.",
-        subcommands = {SyntheticCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = { SyntheticCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class })
 public final class EventProducer implements Runnable {
 
     @Spec
@@ -27,13 +28,12 @@ public final class EventProducer implements Runnable {
 
     /** The command line with its error handling; tests run commands through it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new EventProducer())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-                    commandLine.getErr().println("event-producer: " + message(ex));
-                    commandLine.getErr().flush();
-                    return 1;
-                });
+        return new CommandLine(new EventProducer()).setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+                commandLine.getErr().println("event-producer: " + message(ex));
+                commandLine.getErr().flush();
+                return 1;
+            });
     }
 
     @Override
@@ -45,4 +45,5 @@ public final class EventProducer implements Runnable {
         String message = ex.getMessage();
         return message == null || message.isBlank() ? ex.toString() : message;
     }
+
 }

@@ -26,8 +26,9 @@ class EventProducerTest {
         Path out = dir.resolve("events.jsonl");
         Path summaryFile = dir.resolve("summary.json");
 
-        int exit = EventProducer.commandLine().execute("synthetic", "--count", "2000", "--bad-share", "0.1",
-                "--output", out.toString(), "--quiet", "--summary-json", summaryFile.toString());
+        int exit = EventProducer.commandLine()
+            .execute("synthetic", "--count", "2000", "--bad-share", "0.1", "--output", out.toString(), "--quiet",
+                    "--summary-json", summaryFile.toString());
 
         assertThat(exit).isZero();
         List<String> lines = Files.readAllLines(out);
@@ -46,12 +47,13 @@ class EventProducerTest {
             perProject += project.getValue().asLong();
         }
         assertThat(perProject).isEqualTo(summary.get("good").asLong())
-                .isEqualTo(2000 - bad - summary.get("bots").asLong() - summary.get("metadata").asLong());
+            .isEqualTo(2000 - bad - summary.get("bots").asLong() - summary.get("metadata").asLong());
         java.util.Map<String, Long> perDaySummed = new java.util.HashMap<>();
         for (var projectDay : summary.get("per_project_day").properties()) {
             String[] key = projectDay.getKey().split("\\|");
-            assertThat(java.time.LocalDate.parse(key[1])).isBetween(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                    .minusDays(1), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            assertThat(java.time.LocalDate.parse(key[1])).isBetween(
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC));
             perDaySummed.merge(key[0], projectDay.getValue().asLong(), Long::sum);
         }
         for (var project : summary.get("per_project").properties()) {
@@ -66,8 +68,8 @@ class EventProducerTest {
     void aDurationRunStopsInTime() throws Exception {
         Path out = dir.resolve("events.jsonl");
         long start = System.nanoTime();
-        int exit = EventProducer.commandLine().execute("synthetic", "--duration", "300ms", "--rate", "1000",
-                "--output", out.toString(), "--quiet");
+        int exit = EventProducer.commandLine()
+            .execute("synthetic", "--duration", "300ms", "--rate", "1000", "--output", out.toString(), "--quiet");
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(exit).isZero();
@@ -90,15 +92,18 @@ class EventProducerTest {
     @Test
     void aCombinedLogCanBeConvertedToJsonLines() throws Exception {
         Path log = dir.resolve("access.log");
-        Files.writeString(log, "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
-                + "requests-2.32.3-py3-none-any.whl HTTP/1.1\" 200 64928 \"-\" \"pip/24.2\"\n"
-                + "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
-                + "requests-2.32.3-py3-none-any.whl.metadata HTTP/1.1\" 200 4000 \"-\" \"pip/24.2\"\n");
+        Files.writeString(log,
+                "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
+                        + "requests-2.32.3-py3-none-any.whl HTTP/1.1\" 200 64928 \"-\" \"pip/24.2\"\n"
+                        + "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/ab/cd/ef/"
+                        + "requests-2.32.3-py3-none-any.whl.metadata HTTP/1.1\" 200 4000 \"-\" \"pip/24.2\"\n");
         Path out = dir.resolve("events.jsonl");
         Path summaryFile = dir.resolve("summary.json");
 
-        assertThat(EventProducer.commandLine().execute("replay", "--format", "COMBINED", "--file", log.toString(),
-                "--output", out.toString(), "--quiet", "--summary-json", summaryFile.toString())).isZero();
+        assertThat(EventProducer.commandLine()
+            .execute("replay", "--format", "COMBINED", "--file", log.toString(), "--output", out.toString(), "--quiet",
+                    "--summary-json", summaryFile.toString()))
+            .isZero();
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(2);
@@ -109,4 +114,5 @@ class EventProducerTest {
         assertThat(summary.has("good")).as("a replay does not know which downloads the worker drops as bots").isFalse();
         assertThat(summary.has("bots")).isFalse();
     }
+
 }

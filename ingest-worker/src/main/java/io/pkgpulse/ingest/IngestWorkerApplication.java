@@ -12,7 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import io.pkgpulse.ingest.archive.ArchiveCommand;
 import io.pkgpulse.model.ModelConfiguration;
 
-/** Consumes download events and keeps raw rows, daily rollups and day partitions in PostgreSQL. */
+/**
+ * Consumes download events and keeps raw rows, daily rollups and day partitions in
+ * PostgreSQL.
+ */
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties(IngestProperties.class)
@@ -20,8 +23,9 @@ import io.pkgpulse.model.ModelConfiguration;
 public class IngestWorkerApplication {
 
     /**
-     * Starts the worker, or runs an archive command instead ({@code load-archive FILE...},
-     * {@code unload-archive DAY...}, {@code list-archives}; see {@link ArchiveCommand}) and exits with its status.
+     * Starts the worker, or runs an archive command instead
+     * ({@code load-archive FILE...}, {@code unload-archive DAY...},
+     * {@code list-archives}; see {@link ArchiveCommand}) and exits with its status.
      */
     public static void main(String[] args) {
         if (ArchiveCommand.isCommand(args)) {
@@ -35,4 +39,5 @@ public class IngestWorkerApplication {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

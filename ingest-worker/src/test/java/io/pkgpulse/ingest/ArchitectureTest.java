@@ -12,15 +12,26 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.pkgpulse.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** A cycle between features means neither can be understood, or changed, without the other. */
+    /**
+     * A cycle between features means neither can be understood, or changed, without the
+     * other.
+     */
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("io.pkgpulse.ingest.(*)..")
-            .should().beFreeOfCycles();
+        .should()
+        .beFreeOfCycles();
 
-    /** Checking an event (agent parsing included) is pure: it needs no database, no Kafka consumer, no writer. */
+    /**
+     * Checking an event (agent parsing included) is pure: it needs no database, no Kafka
+     * consumer, no writer.
+     */
     @ArchTest
-    static final ArchRule checkingEventsTouchesNoDatabase = noClasses().that().resideInAPackage("io.pkgpulse.ingest.events..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.pkgpulse.ingest.write..",
-                    "io.pkgpulse.ingest.consume..", "io.pkgpulse.ingest.archive..", "io.pkgpulse.ingest.partitions..",
-                    "java.sql..", "javax.sql..", "org.springframework.jdbc..");
+    static final ArchRule checkingEventsTouchesNoDatabase = noClasses().that()
+        .resideInAPackage("io.pkgpulse.ingest.events..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.pkgpulse.ingest.write..", "io.pkgpulse.ingest.consume..",
+                "io.pkgpulse.ingest.archive..", "io.pkgpulse.ingest.partitions..", "java.sql..", "javax.sql..",
+                "org.springframework.jdbc..");
+
 }

@@ -24,8 +24,9 @@ import io.pkgpulse.ingest.events.EventJson;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * A PgJDBC connection of its own that {@code LISTEN}s on {@code pkgpulse_changes}, as a reader of the change
- * notifications would, and keeps every payload it receives, checked against the contract.
+ * A PgJDBC connection of its own that {@code LISTEN}s on {@code pkgpulse_changes}, as a
+ * reader of the change notifications would, and keeps every payload it receives, checked
+ * against the contract.
  */
 public final class ChangeListener implements AutoCloseable {
 
@@ -34,10 +35,13 @@ public final class ChangeListener implements AutoCloseable {
     /** Compact JSON, {"days":{"2026-11-26":[3,17,905],...}}, nothing else. */
     private static final Pattern SHAPE = Pattern.compile(
             "\\{\"days\":\\{\"\\d{4}-\\d{2}-\\d{2}\":\\[\\d+(,\\d+)*](,\"\\d{4}-\\d{2}-\\d{2}\":\\[\\d+(,\\d+)*])*}}");
+
     private static final Pattern DAY = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\":\\[([\\d,]+)]");
 
     private final Connection connection;
+
     private final PGConnection notifications;
+
     private final List<String> payloads = new ArrayList<>();
 
     public ChangeListener() throws SQLException {
@@ -48,7 +52,10 @@ public final class ChangeListener implements AutoCloseable {
         this.notifications = connection.unwrap(PGConnection.class);
     }
 
-    /** Takes what has arrived, waiting up to {@code wait} for a first notification; returns every payload so far. */
+    /**
+     * Takes what has arrived, waiting up to {@code wait} for a first notification;
+     * returns every payload so far.
+     */
     public synchronized List<String> receive(Duration wait) throws SQLException {
         // 0 would wait forever.
         PGNotification[] received = notifications.getNotifications((int) Math.max(1, wait.toMillis()));
@@ -66,7 +73,10 @@ public final class ChangeListener implements AutoCloseable {
         return List.copyOf(payloads);
     }
 
-    /** Every (day, package id) pair the payloads received so far name, as {@code 2026-11-26|17}. */
+    /**
+     * Every (day, package id) pair the payloads received so far name, as
+     * {@code 2026-11-26|17}.
+     */
     public synchronized Set<String> named() {
         Set<String> pairs = new HashSet<>();
         for (String payload : payloads) {
@@ -76,14 +86,15 @@ public final class ChangeListener implements AutoCloseable {
     }
 
     /**
-     * One payload read according to the contract, which it is checked against first: compact JSON of the shape
-     * above, under PostgreSQL's 8000 bytes and within the worker's 7000, each day once with ascending package ids.
+     * One payload read according to the contract, which it is checked against first:
+     * compact JSON of the shape above, under PostgreSQL's 8000 bytes and within the
+     * worker's 7000, each day once with ascending package ids.
      */
     public static Map<LocalDate, List<Long>> parse(String payload) {
         assertThat(payload.getBytes(StandardCharsets.UTF_8).length).as("payload bytes").isLessThanOrEqualTo(7000);
         assertThat(payload).as("compact JSON of the contract's shape").matches(SHAPE);
         assertThat(EventJson.mapper().readTree(payload).get("days").size()).as("valid JSON, each day once")
-                .isEqualTo(DAY.matcher(payload).results().count());
+            .isEqualTo(DAY.matcher(payload).results().count());
         Map<LocalDate, List<Long>> days = new LinkedHashMap<>();
         Matcher day = DAY.matcher(payload);
         while (day.find()) {
@@ -101,4 +112,5 @@ public final class ChangeListener implements AutoCloseable {
     public void close() throws SQLException {
         connection.close();
     }
+
 }

@@ -15,7 +15,10 @@ public final class IngestDatabase {
 
     private final JdbcTemplate jdbc;
 
-    /** Migrates the schema first, as a worker would, so a test can clean up before its first worker starts. */
+    /**
+     * Migrates the schema first, as a worker would, so a test can clean up before its
+     * first worker starts.
+     */
     public IngestDatabase() {
         TestDatabase database = TestPostgres.database();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
@@ -48,30 +51,35 @@ public final class IngestDatabase {
 
     /** Raw rows per "package|day|version". */
     public Map<String, Long> rawPerPackageDayVersion() {
-        return counts("""
-                SELECT p.normalized_name || '|' || (d.downloaded_at AT TIME ZONE 'UTC')::date || '|' || r.version, count(*)
-                FROM downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id
-                GROUP BY 1""");
+        return counts(
+                """
+                        SELECT p.normalized_name || '|' || (d.downloaded_at AT TIME ZONE 'UTC')::date || '|' || r.version, count(*)
+                        FROM downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id
+                        GROUP BY 1""");
     }
 
     /** Raw rows per package: what the producer sent, for crash and rebalance tests. */
     public Map<String, Long> rawPerPackage() {
-        return counts("""
-                SELECT p.normalized_name, count(*) FROM downloads d JOIN packages p ON p.id = d.package_id GROUP BY 1""");
+        return counts(
+                """
+                        SELECT p.normalized_name, count(*) FROM downloads d JOIN packages p ON p.id = d.package_id GROUP BY 1""");
     }
 
     public Map<String, Long> dailyPerPackage() {
-        return counts("""
-                SELECT p.normalized_name, sum(dd.downloads) FROM daily_downloads dd JOIN packages p ON p.id = dd.package_id
-                GROUP BY 1""");
+        return counts(
+                """
+                        SELECT p.normalized_name, sum(dd.downloads) FROM daily_downloads dd JOIN packages p ON p.id = dd.package_id
+                        GROUP BY 1""");
     }
 
-    /** Raw rows per "package|hour", the hour as an instant ({@code 2026-11-26T10:00:00Z}). */
+    /**
+     * Raw rows per "package|hour", the hour as an instant ({@code 2026-11-26T10:00:00Z}).
+     */
     public Map<String, Long> rawPerPackageHour() {
         return counts("""
                 SELECT p.normalized_name || '|' || %s, count(*)
                 FROM downloads d JOIN packages p ON p.id = d.package_id GROUP BY 1"""
-                .formatted(utcHour("d.downloaded_at")));
+            .formatted(utcHour("d.downloaded_at")));
     }
 
     /** {@code hourly_downloads} per "package|hour", mirrors and not summed. */
@@ -79,7 +87,7 @@ public final class IngestDatabase {
         return counts("""
                 SELECT p.normalized_name || '|' || %s, sum(h.downloads)
                 FROM hourly_downloads h JOIN packages p ON p.id = h.package_id GROUP BY 1"""
-                .formatted(utcHour("h.hour")));
+            .formatted(utcHour("h.hour")));
     }
 
     /** Raw rows per "package|version|hour". */
@@ -87,17 +95,18 @@ public final class IngestDatabase {
         return counts("""
                 SELECT p.normalized_name || '|' || r.version || '|' || %s, count(*)
                 FROM downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id
-                GROUP BY 1"""
-                .formatted(utcHour("d.downloaded_at")));
+                GROUP BY 1""".formatted(utcHour("d.downloaded_at")));
     }
 
-    /** {@code hourly_release_downloads} per "package|version|hour", mirrors and not summed. */
+    /**
+     * {@code hourly_release_downloads} per "package|version|hour", mirrors and not
+     * summed.
+     */
     public Map<String, Long> hourlyPerReleaseHour() {
         return counts("""
                 SELECT p.normalized_name || '|' || r.version || '|' || %s, sum(h.downloads)
                 FROM hourly_release_downloads h JOIN packages p ON p.id = h.package_id
-                JOIN releases r ON r.id = h.release_id GROUP BY 1"""
-                .formatted(utcHour("h.hour")));
+                JOIN releases r ON r.id = h.release_id GROUP BY 1""".formatted(utcHour("h.hour")));
     }
 
     /** Raw rows per hour. */
@@ -110,7 +119,10 @@ public final class IngestDatabase {
         return counts("SELECT " + utcHour("hour") + ", sum(downloads) FROM hourly_total_downloads GROUP BY 1");
     }
 
-    /** SQL for the UTC hour of a timestamptz as Java prints an {@code Instant}: {@code 2026-11-26T10:00:00Z}. */
+    /**
+     * SQL for the UTC hour of a timestamptz as Java prints an {@code Instant}:
+     * {@code 2026-11-26T10:00:00Z}.
+     */
     public static String utcHour(String timestamptz) {
         return "to_char(date_trunc('hour', " + timestamptz + " AT TIME ZONE 'UTC'), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     }
@@ -122,4 +134,5 @@ public final class IngestDatabase {
         }, args);
         return counts;
     }
+
 }

@@ -10,7 +10,9 @@ import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestKafka;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** A whole ingest worker application started in this JVM, as a separate process would be. */
+/**
+ * A whole ingest worker application started in this JVM, as a separate process would be.
+ */
 public final class RunningWorker implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -19,7 +21,10 @@ public final class RunningWorker implements AutoCloseable {
         this.context = context;
     }
 
-    /** A worker consuming {@code topic} in consumer group {@code group}, against this run's database. */
+    /**
+     * A worker consuming {@code topic} in consumer group {@code group}, against this
+     * run's database.
+     */
     public static RunningWorker start(String topic, String group, Map<String, Object> properties) {
         return start(topic, group, TestPostgres.database().jdbcUrl(), properties);
     }
@@ -40,7 +45,8 @@ public final class RunningWorker implements AutoCloseable {
         all.put("server.port", 0);
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
-        // As command-line arguments: they override application.properties, as a deployment's settings would.
+        // As command-line arguments: they override application.properties, as a
+        // deployment's settings would.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new RunningWorker(new SpringApplicationBuilder(IngestWorkerApplication.class).run(args));
     }
@@ -57,4 +63,5 @@ public final class RunningWorker implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -9,18 +9,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * Produces a steady stream of good events in the background, over several packages, and remembers how many it
- * sent per package: what the database must end up with.
+ * Produces a steady stream of good events in the background, over several packages, and
+ * remembers how many it sent per package: what the database must end up with.
  */
 public final class StreamProducer implements AutoCloseable {
 
     private static final String[] PROJECTS = { "numpy", "pandas", "boto3", "urllib3", "certifi", "idna", "six" };
 
     private final Map<String, Integer> sent = new HashMap<>();
+
     private final AtomicInteger total = new AtomicInteger();
+
     private final Thread thread;
 
-    /** Sends {@code count} events to {@code topic}, {@code perMillisecond} at a time every millisecond or so. */
+    /**
+     * Sends {@code count} events to {@code topic}, {@code perMillisecond} at a time every
+     * millisecond or so.
+     */
     public StreamProducer(String topic, int count, int perBurst) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         this.thread = new Thread(() -> {
@@ -63,4 +68,5 @@ public final class StreamProducer implements AutoCloseable {
     public void close() throws InterruptedException {
         thread.join();
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.UUID;
 import io.pkgpulse.ingest.events.EventJson;
 
 /**
- * A download event for tests, as JSON a producer would send: a pip wheel download with details, which a test
- * changes field by field ({@code with("details.python", "3.11.2")}, {@code without("file.version")}).
+ * A download event for tests, as JSON a producer would send: a pip wheel download with
+ * details, which a test changes field by field ({@code with("details.python", "3.11.2")},
+ * {@code without("file.version")}).
  */
 public final class TestEvent {
 
@@ -21,26 +22,27 @@ public final class TestEvent {
     public static TestEvent download(String project, String version, Instant at) {
         TestEvent event = new TestEvent();
         event.with("event_id", UUID.randomUUID().toString())
-                .with("timestamp", at.toString())
-                .with("country_code", "US")
-                .with("url", "/packages/py3/" + project.charAt(0) + "/" + project + "/" + project + "-" + version
-                        + "-py3-none-any.whl")
-                .with("project", project)
-                .with("file.filename", project + "-" + version + "-py3-none-any.whl")
-                .with("file.project", project)
-                .with("file.version", version)
-                .with("file.type", "bdist_wheel")
-                .with("details.installer.name", "pip")
-                .with("details.installer.version", "24.0")
-                .with("details.python", "3.12.1")
-                .with("details.implementation.name", "CPython")
-                .with("details.implementation.version", "3.12.1")
-                .with("details.system.name", "Linux")
-                .with("details.system.release", "6.5.0-1016-azure")
-                .with("details.cpu", "x86_64")
-                .with("details.ci", false)
-                .with("tls_protocol", "TLSv1.3")
-                .with("tls_cipher", "TLS_AES_128_GCM_SHA256");
+            .with("timestamp", at.toString())
+            .with("country_code", "US")
+            .with("url",
+                    "/packages/py3/" + project.charAt(0) + "/" + project + "/" + project + "-" + version
+                            + "-py3-none-any.whl")
+            .with("project", project)
+            .with("file.filename", project + "-" + version + "-py3-none-any.whl")
+            .with("file.project", project)
+            .with("file.version", version)
+            .with("file.type", "bdist_wheel")
+            .with("details.installer.name", "pip")
+            .with("details.installer.version", "24.0")
+            .with("details.python", "3.12.1")
+            .with("details.implementation.name", "CPython")
+            .with("details.implementation.version", "3.12.1")
+            .with("details.system.name", "Linux")
+            .with("details.system.release", "6.5.0-1016-azure")
+            .with("details.cpu", "x86_64")
+            .with("details.ci", false)
+            .with("tls_protocol", "TLSv1.3")
+            .with("tls_cipher", "TLS_AES_128_GCM_SHA256");
         return event;
     }
 
@@ -80,4 +82,5 @@ public final class TestEvent {
     public String json() {
         return EventJson.mapper().writeValueAsString(root);
     }
+
 }

@@ -21,16 +21,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.pkgpulse.testsupport.TestKafka;
 
-/** Plain Kafka clients for tests: create topics, produce raw bytes, read a topic from the start. */
+/**
+ * Plain Kafka clients for tests: create topics, produce raw bytes, read a topic from the
+ * start.
+ */
 public final class TestKafkaClients {
 
     private TestKafkaClients() {
     }
 
     public static void createTopic(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
-                    new NewTopic(topic + "-dlt", partitions, (short) 1))).all().get();
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin
+                .createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
+                        new NewTopic(topic + "-dlt", partitions, (short) 1)))
+                .all()
+                .get();
         }
         catch (InterruptedException | ExecutionException ex) {
             throw new IllegalStateException("Cannot create topic " + topic, ex);
@@ -38,13 +45,15 @@ public final class TestKafkaClients {
     }
 
     /**
-     * A producer for test streams. One request in flight: right after a topic is created, a first batch may fail
-     * while a later one is accepted, and the retried first batch is then out of sequence for good.
+     * A producer for test streams. One request in flight: right after a topic is created,
+     * a first batch may fail while a later one is accepted, and the retried first batch
+     * is then out of sequence for good.
      */
     public static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -52,14 +61,17 @@ public final class TestKafkaClients {
         return new ProducerRecord<>(topic, key == null ? null : key.getBytes(), value);
     }
 
-    /** Every record currently on {@code topic}, read from the beginning until {@code expected} arrived or 30 s. */
+    /**
+     * Every record currently on {@code topic}, read from the beginning until
+     * {@code expected} arrived or 30 s.
+     */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, TestKafka.uniqueName("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, TestKafka.uniqueName("reader"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(Set.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (records.size() < expected && System.currentTimeMillis() < deadline) {
@@ -70,4 +82,5 @@ public final class TestKafkaClients {
         }
         return records;
     }
+
 }

@@ -1,10 +1,11 @@
 package io.pkgpulse.names;
 
 /**
- * Project names as PyPI treats them: PEP 508 validity and the PEP 503 normal form. The one definition the model
- * (package rows, lookups), the worker (event checks), the API (paths) and the event producer (Kafka keys) share, so
- * that they cannot disagree about which spellings are one project. Plain loops instead of regexes: the producer and
- * the worker run this for every event.
+ * Project names as PyPI treats them: PEP 508 validity and the PEP 503 normal form. The
+ * one definition the model (package rows, lookups), the worker (event checks), the API
+ * (paths) and the event producer (Kafka keys) share, so that they cannot disagree about
+ * which spellings are one project. Plain loops instead of regexes: the producer and the
+ * worker run this for every event.
  */
 public final class ProjectNames {
 
@@ -14,7 +15,10 @@ public final class ProjectNames {
     private ProjectNames() {
     }
 
-    /** Whether {@code name} is a valid project name (PEP 508): ASCII letters, digits, {@code . _ -}, alphanumeric ends. */
+    /**
+     * Whether {@code name} is a valid project name (PEP 508): ASCII letters, digits,
+     * {@code . _ -}, alphanumeric ends.
+     */
     public static boolean isValid(String name) {
         if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
             return false;
@@ -32,9 +36,10 @@ public final class ProjectNames {
     }
 
     /**
-     * PEP 503 normal form: lower case, every run of {@code -}, {@code _} and {@code .} replaced by one {@code -}.
-     * {@code Zope.Interface}, {@code zope_interface} and {@code zope--interface} all become {@code zope-interface}.
-     * Any text is accepted; characters outside ASCII are lower-cased one by one, independently of the locale.
+     * PEP 503 normal form: lower case, every run of {@code -}, {@code _} and {@code .}
+     * replaced by one {@code -}. {@code Zope.Interface}, {@code zope_interface} and
+     * {@code zope--interface} all become {@code zope-interface}. Any text is accepted;
+     * characters outside ASCII are lower-cased one by one, independently of the locale.
      */
     public static String normalize(String name) {
         StringBuilder normal = new StringBuilder(name.length());
@@ -55,7 +60,10 @@ public final class ProjectNames {
         return normal.toString();
     }
 
-    /** The normal form of a valid name; rejects invalid ones with a message that names the problem. */
+    /**
+     * The normal form of a valid name; rejects invalid ones with a message that names the
+     * problem.
+     */
     public static String requireValidAndNormalize(String name) {
         if (!isValid(name)) {
             throw new IllegalArgumentException("Not a valid project name (PEP 508): '" + name + "'");
@@ -70,4 +78,5 @@ public final class ProjectNames {
     private static boolean isAlphanumeric(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
+
 }

@@ -31,7 +31,7 @@ class ProjectNamesTest {
     void rejectsNamesPep508DoesNotAllow(String name) {
         assertThat(ProjectNames.isValid(name)).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> ProjectNames.requireValidAndNormalize(name))
-                .withMessageContaining("project name");
+            .withMessageContaining("project name");
     }
 
     @Test
@@ -40,4 +40,5 @@ class ProjectNamesTest {
         assertThat(ProjectNames.isValid("a".repeat(ProjectNames.MAX_LENGTH))).isTrue();
         assertThat(ProjectNames.isValid("a".repeat(ProjectNames.MAX_LENGTH + 1))).isFalse();
     }
+
 }

@@ -6,7 +6,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** Serves daily download statistics over HTTP from the rollups the ingest worker keeps. */
+/**
+ * Serves daily download statistics over HTTP from the rollups the ingest worker keeps.
+ */
 @SpringBootApplication
 public class ReportingApiApplication {
 
@@ -19,4 +21,5 @@ public class ReportingApiApplication {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

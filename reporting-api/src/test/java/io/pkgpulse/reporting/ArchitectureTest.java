@@ -19,24 +19,45 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The module's shape: one package per concern under {@code io.pkgpulse.reporting}, with no cycles between them, and
- * controllers that route and render while SQL stays in the {@code *Queries} read models and the services.
+ * The module's shape: one package per concern under {@code io.pkgpulse.reporting}, with
+ * no cycles between them, and controllers that route and render while SQL stays in the
+ * {@code *Queries} read models and the services.
  */
 @AnalyzeClasses(packages = "io.pkgpulse.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** {@code security}, {@code problems}, {@code accounts}, {@code packages}, {@code stats}, ...: a DAG, no cycles. */
+    /**
+     * {@code security}, {@code problems}, {@code accounts}, {@code packages},
+     * {@code stats}, ...: a DAG, no cycles.
+     */
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.pkgpulse.reporting.(*)..")
-            .should().beFreeOfCycles();
+        .should()
+        .beFreeOfCycles();
 
-    /** No SQL in controllers: they reach data through {@code *Queries} classes and services. */
+    /**
+     * No SQL in controllers: they reach data through {@code *Queries} classes and
+     * services.
+     */
     @ArchTest
-    static final ArchRule controllersHoldNoSql = noClasses()
-            .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-            .should().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
-            .orShould().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-            .orShould().dependOnClassesThat().areAssignableTo(NamedParameterJdbcTemplate.class)
-            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
-            .orShould().dependOnClassesThat().areAssignableTo(DataSource.class);
+    static final ArchRule controllersHoldNoSql = noClasses().that()
+        .areAnnotatedWith(RestController.class)
+        .or()
+        .areAnnotatedWith(Controller.class)
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(JdbcTemplate.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(JdbcClient.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(NamedParameterJdbcTemplate.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(EntityManager.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(DataSource.class);
+
 }

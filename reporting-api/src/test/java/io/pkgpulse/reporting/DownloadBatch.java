@@ -18,15 +18,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
- * A batch of downloads committed the way the ingest worker commits one: the daily and hourly rollups of each package
- * and release, the all-package totals, and the {@code pkgpulse_changes} notification naming the changed packages per
- * day, all in one transaction. PostgreSQL delivers the notification to the API's change listener on commit.
+ * A batch of downloads committed the way the ingest worker commits one: the daily and
+ * hourly rollups of each package and release, the all-package totals, and the
+ * {@code pkgpulse_changes} notification naming the changed packages per day, all in one
+ * transaction. PostgreSQL delivers the notification to the API's change listener on
+ * commit.
  */
 public final class DownloadBatch {
 
     private final JdbcTemplate jdbc;
+
     private final RollupSeed seed;
+
     private final TransactionTemplate transaction;
+
     private final List<Row> rows = new ArrayList<>();
 
     private record Row(long packageId, long releaseId, Instant at, boolean mirror, long n) {
@@ -48,7 +53,7 @@ public final class DownloadBatch {
     public String commit() {
         Map<LocalDate, Set<Long>> days = new TreeMap<>();
         rows.forEach(row -> days.computeIfAbsent(LocalDate.ofInstant(row.at(), ZoneOffset.UTC), day -> new TreeSet<>())
-                .add(row.packageId()));
+            .add(row.packageId()));
         String payload = WorkerCommits.payload(days);
         transaction.executeWithoutResult(status -> {
             for (Row row : rows) {
@@ -62,4 +67,5 @@ public final class DownloadBatch {
         rows.clear();
         return payload;
     }
+
 }

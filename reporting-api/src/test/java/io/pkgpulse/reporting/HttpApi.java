@@ -16,6 +16,7 @@ public final class HttpApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newHttpClient();
+
     private final String base;
 
     public HttpApi(int port) {
@@ -46,4 +47,5 @@ public final class HttpApi {
     public static Map<String, Object> map(HttpResponse<String> response) {
         return JSON.readValue(response.body(), Map.class);
     }
+
 }

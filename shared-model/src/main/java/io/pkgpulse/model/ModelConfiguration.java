@@ -15,9 +15,10 @@ import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * The one thing an application imports to use the model: entities, repositories, password hashing, reset tokens,
- * download partitions and their archives, and the persistence defaults every application shares ({@code pkgpulse-model.properties},
- * which an application's own properties override).
+ * The one thing an application imports to use the model: entities, repositories, password
+ * hashing, reset tokens, download partitions and their archives, and the persistence
+ * defaults every application shares ({@code pkgpulse-model.properties}, which an
+ * application's own properties override).
  */
 @Configuration(proxyBeanMethods = false)
 @EntityScan(basePackageClasses = ModelConfiguration.class)
@@ -27,4 +28,5 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
         ArchiveLoader.class })
 @PropertySource("classpath:pkgpulse-model.properties")
 public class ModelConfiguration {
+
 }

@@ -24,4 +24,5 @@ public final class Sha256 {
             throw new IllegalStateException("Every Java runtime has SHA-256", ex);
         }
     }
+
 }

@@ -12,12 +12,14 @@ import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * A test of the model against this run's real PostgreSQL, with the schema migrated by Flyway and validated by
- * Hibernate, SQL statements counted, and a clock the test can move. All such tests share one context.
+ * A test of the model against this run's real PostgreSQL, with the schema migrated by
+ * Flyway and validated by Hibernate, SQL statements counted, and a clock the test can
+ * move. All such tests share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ModelTestApplication.class)
 @Import({ TestInfrastructure.class, SqlStatementCounter.class, TestClock.Configuration.class })
 public @interface ModelIntegrationTest {
+
 }

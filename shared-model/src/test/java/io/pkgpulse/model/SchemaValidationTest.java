@@ -26,7 +26,8 @@ class SchemaValidationTest {
 
     @Test
     void theMigratedSchemaMatchesTheEntities() {
-        // The shared context started with ddl-auto=validate, so Hibernate found no difference; Flyway ran first.
+        // The shared context started with ddl-auto=validate, so Hibernate found no
+        // difference; Flyway ran first.
         assertThat(jdbc.queryForObject("SELECT max(version) FROM flyway_schema_history", String.class)).isNotNull();
         assertThat(jdbc.queryForObject("SHOW server_version", String.class)).isNotBlank();
     }
@@ -39,14 +40,13 @@ class SchemaValidationTest {
             statement.execute("ALTER TABLE releases DROP COLUMN comment");
         }
 
-        SpringApplicationBuilder app = new SpringApplicationBuilder(ModelTestApplication.class)
-                .properties(Map.of("spring.datasource.url", database.jdbcUrl(),
-                        "spring.datasource.username", database.username(),
-                        "spring.datasource.password", database.password(),
-                        "spring.main.banner-mode", "off"));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ModelTestApplication.class).properties(
+                Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username", database.username(),
+                        "spring.datasource.password", database.password(), "spring.main.banner-mode", "off"));
 
         assertThatThrownBy(app::run).rootCause()
-                .isInstanceOf(SchemaManagementException.class)
-                .hasMessageContaining("missing column [comment]");
+            .isInstanceOf(SchemaManagementException.class)
+            .hasMessageContaining("missing column [comment]");
     }
+
 }

@@ -40,5 +40,7 @@ public class TestClock extends Clock {
         TestClock testClock() {
             return new TestClock();
         }
+
     }
+
 }

@@ -17,16 +17,18 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One of the project's packaged applications running as its own OS process ({@code java -jar}), with its output in
- * {@code target/system-tests/<name>.log}. {@link #stop()} is a SIGTERM (graceful shutdown), {@link #kill()} a
- * SIGKILL.
+ * One of the project's packaged applications running as its own OS process
+ * ({@code java -jar}), with its output in {@code target/system-tests/<name>.log}.
+ * {@link #stop()} is a SIGTERM (graceful shutdown), {@link #kill()} a SIGKILL.
  */
 final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
+
     private final Process process;
+
     private final int port;
 
     private AppProcess(String name, Process process, int port) {
@@ -35,16 +37,20 @@ final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code module}'s jar with {@code args} and waits until its health endpoint on {@code port} is up. */
+    /**
+     * Starts {@code module}'s jar with {@code args} and waits until its health endpoint
+     * on {@code port} is up.
+     */
     static AppProcess start(String name, String module, int port, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar(module).toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                jar(module).toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(args);
         try {
             Path log = Path.of("target", "system-tests", name + ".log");
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
             AppProcess app = new AppProcess(name, process, port);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
@@ -83,7 +89,8 @@ final class AppProcess implements AutoCloseable {
             Path log = Path.of("target", "system-tests", name + ".log");
             Files.createDirectories(log.getParent());
             return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         }
         catch (IOException ex) {
             throw new IllegalStateException("Cannot run " + name, ex);
@@ -96,12 +103,13 @@ final class AppProcess implements AutoCloseable {
 
     String get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(name + " answered " + response.statusCode() + " to " + path + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        name + " answered " + response.statusCode() + " to " + path + ": " + response.body());
             }
             return response.body();
         }
@@ -161,14 +169,16 @@ final class AppProcess implements AutoCloseable {
     static Path jar(String module) {
         Path target = Path.of("..", module, "target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(module)
-                    && f.getFileName().toString().endsWith(".jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + target.toAbsolutePath()
-                            + "; run the build from the project root (mvn verify)"));
+            return files.filter(
+                    f -> f.getFileName().toString().startsWith(module) && f.getFileName().toString().endsWith(".jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No jar in " + target.toAbsolutePath() + "; run the build from the project root (mvn verify)"));
         }
         catch (IOException ex) {
             throw new IllegalStateException("No " + target.toAbsolutePath() + File.separator
                     + "; run the build from the project root (mvn verify)", ex);
         }
     }
+
 }

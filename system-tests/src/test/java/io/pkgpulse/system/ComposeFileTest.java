@@ -26,16 +26,18 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
- * No Docker engine runs here, so docker-compose.yml is checked against the applications it deploys: service names,
- * ports, the topic and its dead-letter topic, and every environment variable an application receives must be one
- * that application reads (a property in its configuration metadata or its own properties files, under Spring
- * Boot's relaxed binding). PostgreSQL's write-heavy settings must be those of bench/pg-write-settings, with values
- * in the ranges docs/operations.md explains.
+ * No Docker engine runs here, so docker-compose.yml is checked against the applications
+ * it deploys: service names, ports, the topic and its dead-letter topic, and every
+ * environment variable an application receives must be one that application reads (a
+ * property in its configuration metadata or its own properties files, under Spring Boot's
+ * relaxed binding). PostgreSQL's write-heavy settings must be those of
+ * bench/pg-write-settings, with values in the ranges docs/operations.md explains.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComposeFileTest {
 
     Map<String, Object> compose;
+
     Map<String, Map<String, Object>> services;
 
     @BeforeAll
@@ -66,8 +68,9 @@ class ComposeFileTest {
     @Test
     void dataLivesInNamedVolumes() {
         assertThat(((Map<?, ?>) compose.get("volumes")).keySet().stream().map(String::valueOf).toList())
-                .containsExactlyInAnyOrder("postgres-data", "kafka-data", "download-archives");
-        assertThat(services.get("postgres").get("volumes").toString()).contains("postgres-data:/var/lib/postgresql/data");
+            .containsExactlyInAnyOrder("postgres-data", "kafka-data", "download-archives");
+        assertThat(services.get("postgres").get("volumes").toString())
+            .contains("postgres-data:/var/lib/postgresql/data");
         assertThat(services.get("kafka").get("volumes").toString()).contains("kafka-data:");
     }
 
@@ -75,11 +78,12 @@ class ComposeFileTest {
     void theWorkersArchiveRawDaysIntoAVolumeTheyShare() throws IOException {
         String directory = env("ingest-worker").get("PKGPULSE_DOWNLOADS_ARCHIVE_DIRECTORY");
         assertThat(directory).isNotBlank();
-        assertThat(services.get("ingest-worker").get("volumes").toString())
-                .contains("download-archives:" + directory);
-        // A new named volume takes the owner of the image's directory: the worker's unprivileged user.
+        assertThat(services.get("ingest-worker").get("volumes").toString()).contains("download-archives:" + directory);
+        // A new named volume takes the owner of the image's directory: the worker's
+        // unprivileged user.
         assertThat(Files.readString(Path.of("..", "Dockerfile")))
-                .contains("mkdir -p " + directory + " && chown 10001:10001 " + directory).contains("USER 10001:10001");
+            .contains("mkdir -p " + directory + " && chown 10001:10001 " + directory)
+            .contains("USER 10001:10001");
     }
 
     @Test
@@ -101,7 +105,8 @@ class ComposeFileTest {
             partitions.put(created.group(1), Integer.parseInt(created.group(2)));
         }
         assertThat(partitions).containsKeys(topic, topic + "-dlt");
-        assertThat(partitions.get(topic + "-dlt")).as("dead-letter partitions").isGreaterThanOrEqualTo(partitions.get(topic));
+        assertThat(partitions.get(topic + "-dlt")).as("dead-letter partitions")
+            .isGreaterThanOrEqualTo(partitions.get(topic));
         assertThat(partitions.get(topic)).as("room for several workers").isGreaterThanOrEqualTo(6);
         assertThat(env("ingest-worker")).containsEntry("PKGPULSE_INGEST_CREATE_TOPICS", "false");
     }
@@ -112,18 +117,18 @@ class ComposeFileTest {
         Properties api = applicationProperties("reporting-api");
         assertThat(services.get("ingest-worker").get("expose").toString()).contains(worker.getProperty("server.port"));
         assertThat(services.get("ingest-worker").get("healthcheck").toString())
-                .contains("localhost:" + worker.getProperty("server.port") + "/actuator/health");
+            .contains("localhost:" + worker.getProperty("server.port") + "/actuator/health");
         assertThat(services.get("reporting-api").get("ports").toString())
-                .contains(":" + api.getProperty("server.port"));
+            .contains(":" + api.getProperty("server.port"));
         assertThat(services.get("reporting-api").get("healthcheck").toString())
-                .contains("localhost:" + api.getProperty("server.port") + "/actuator/health");
+            .contains("localhost:" + api.getProperty("server.port") + "/actuator/health");
     }
 
     @Test
     void applicationsConnectToTheServicesByName() {
         for (String app : List.of("ingest-worker", "reporting-api")) {
-            assertThat(env(app).get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/"
-                    + env("postgres").get("POSTGRES_DB"));
+            assertThat(env(app).get("SPRING_DATASOURCE_URL"))
+                .isEqualTo("jdbc:postgresql://postgres:5432/" + env("postgres").get("POSTGRES_DB"));
             assertThat(env(app).get("SPRING_DATASOURCE_USERNAME")).isEqualTo(env("postgres").get("POSTGRES_USER"));
         }
         assertThat(env("ingest-worker").get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
@@ -163,8 +168,9 @@ class ComposeFileTest {
         Map<String, String> settings = postgresSettings();
         long gib = 1L << 30;
         assertThat(bytes(settings.get("max_wal_size"))).as("max_wal_size").isGreaterThanOrEqualTo(4 * gib);
-        assertThat(bytes(settings.get("min_wal_size"))).as("min_wal_size").isGreaterThanOrEqualTo(gib)
-                .isLessThan(bytes(settings.get("max_wal_size")));
+        assertThat(bytes(settings.get("min_wal_size"))).as("min_wal_size")
+            .isGreaterThanOrEqualTo(gib)
+            .isLessThan(bytes(settings.get("max_wal_size")));
         assertThat(seconds(settings.get("checkpoint_timeout"))).as("checkpoint_timeout").isBetween(600L, 1800L);
         assertThat(Double.parseDouble(settings.get("checkpoint_completion_target"))).isBetween(0.8, 0.95);
         assertThat(bytes(settings.get("wal_buffers"))).as("wal_buffers").isGreaterThanOrEqualTo(16L << 20);
@@ -176,15 +182,19 @@ class ComposeFileTest {
         Map<String, String> settings = postgresSettings();
         assertThat(bytes(settings.get("shared_buffers"))).as("shared_buffers").isBetween(1L << 30, 4L << 30);
         assertThat(bytes(settings.get("maintenance_work_mem"))).isBetween(256L << 20, 1L << 30);
-        assertThat(bytes(settings.get("autovacuum_work_mem"))).isLessThanOrEqualTo(bytes(settings.get("maintenance_work_mem")));
-        // Parallel queries' dynamic shared memory lives in /dev/shm; Docker gives 64 MB unless told otherwise.
-        assertThat(dockerBytes(String.valueOf(services.get("postgres").get("shm_size")))).isGreaterThanOrEqualTo(128L << 20);
+        assertThat(bytes(settings.get("autovacuum_work_mem")))
+            .isLessThanOrEqualTo(bytes(settings.get("maintenance_work_mem")));
+        // Parallel queries' dynamic shared memory lives in /dev/shm; Docker gives 64 MB
+        // unless told otherwise.
+        assertThat(dockerBytes(String.valueOf(services.get("postgres").get("shm_size"))))
+            .isGreaterThanOrEqualTo(128L << 20);
     }
 
     @Test
     void commitsStayDurable() {
         Map<String, String> settings = postgresSettings();
-        // The worker turns synchronous commit off per batch (its offsets commit with the rows); accounts, API keys
+        // The worker turns synchronous commit off per batch (its offsets commit with the
+        // rows); accounts, API keys
         // and catalog changes must survive a crash once acknowledged.
         assertThat(settings).containsKey("synchronous_commit");
         assertThat(settings.get("synchronous_commit")).isNotEqualTo("off");
@@ -212,7 +222,10 @@ class ComposeFileTest {
         return settings;
     }
 
-    /** The {@code SETTINGS=( … )} block of bench/pg-write-settings: one {@code name=value} a line. */
+    /**
+     * The {@code SETTINGS=( … )} block of bench/pg-write-settings: one {@code name=value}
+     * a line.
+     */
     private static Map<String, String> pgWriteSettingsScript() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("..", "bench", "pg-write-settings"));
         Map<String, String> settings = new java.util.LinkedHashMap<>();
@@ -269,9 +282,9 @@ class ComposeFileTest {
     }
 
     /**
-     * The environment variables Spring Boot binds to a property: dots become underscores and dashes are dropped
-     * ({@code SPRING_KAFKA_BOOTSTRAPSERVERS}) or, the legacy form, become underscores too
-     * ({@code SPRING_KAFKA_BOOTSTRAP_SERVERS}).
+     * The environment variables Spring Boot binds to a property: dots become underscores
+     * and dashes are dropped ({@code SPRING_KAFKA_BOOTSTRAPSERVERS}) or, the legacy form,
+     * become underscores too ({@code SPRING_KAFKA_BOOTSTRAP_SERVERS}).
      */
     private static void addVariables(String property, Set<String> known) {
         String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -279,7 +292,10 @@ class ComposeFileTest {
         known.add(upper.replace('-', '_'));
     }
 
-    /** The environment variables for every property the app's jar declares (its and its libraries' metadata, its own properties). */
+    /**
+     * The environment variables for every property the app's jar declares (its and its
+     * libraries' metadata, its own properties).
+     */
     private static Set<String> knownProperties(String app) throws IOException {
         Set<String> known = new HashSet<>();
         try (JarFile jar = new JarFile(AppProcess.jar(app).toFile())) {
@@ -324,9 +340,11 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, String> env(String service) {
-        Map<String, Object> environment = (Map<String, Object>) services.get(service).getOrDefault("environment", Map.of());
+        Map<String, Object> environment = (Map<String, Object>) services.get(service)
+            .getOrDefault("environment", Map.of());
         Map<String, String> values = new java.util.HashMap<>();
         environment.forEach((k, v) -> values.put(k, String.valueOf(v)));
         return values;
     }
+
 }

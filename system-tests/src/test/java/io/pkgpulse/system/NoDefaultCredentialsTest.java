@@ -21,14 +21,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Secrets come only from the environment: the packaged applications carry no credential outside their {@code local}
- * profile, and started without settings they refuse to run instead of connecting somewhere with a default.
+ * Secrets come only from the environment: the packaged applications carry no credential
+ * outside their {@code local} profile, and started without settings they refuse to run
+ * instead of connecting somewhere with a default.
  */
 class NoDefaultCredentialsTest {
 
     /** Property names that hold a credential or say where to connect with one. */
-    private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i).*(password|secret|credentials?|token|username|\\.user|api-?key|datasource\\.url|jdbc-?url)$");
+    private static final Pattern CREDENTIAL = Pattern
+        .compile("(?i).*(password|secret|credentials?|token|username|\\.user|api-?key|datasource\\.url|jdbc-?url)$");
 
     @ParameterizedTest
     @ValueSource(strings = { "ingest-worker", "reporting-api" })
@@ -49,13 +50,15 @@ class NoDefaultCredentialsTest {
                 try (InputStream in = jar.getInputStream(entry)) {
                     properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                 }
-                properties.stringPropertyNames().stream().filter(key -> CREDENTIAL.matcher(key).matches())
-                        .filter(key -> !properties.getProperty(key).isBlank())
-                        .forEach(key -> defaults.add(name + ": " + key));
+                properties.stringPropertyNames()
+                    .stream()
+                    .filter(key -> CREDENTIAL.matcher(key).matches())
+                    .filter(key -> !properties.getProperty(key).isBlank())
+                    .forEach(key -> defaults.add(name + ": " + key));
             }
         }
-        assertThat(files).as("the jar's configuration files").contains("BOOT-INF/classes/application.properties",
-                "BOOT-INF/classes/application-local.properties");
+        assertThat(files).as("the jar's configuration files")
+            .contains("BOOT-INF/classes/application.properties", "BOOT-INF/classes/application-local.properties");
         assertThat(defaults).as("credentials with a default value").isEmpty();
     }
 
@@ -65,20 +68,23 @@ class NoDefaultCredentialsTest {
         Path log = Path.of("target", "system-tests", module + "-no-settings.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", AppProcess.jar(module).toString(), "--server.port=0").redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                "-jar", AppProcess.jar(module).toString(), "--server.port=0")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
         // Whatever this test run was given explicitly must not reach the application.
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("PKGPULSE_")
-                || name.startsWith("PG"));
+        builder.environment()
+            .keySet()
+            .removeIf(name -> name.startsWith("SPRING_") || name.startsWith("PKGPULSE_") || name.startsWith("PG"));
         Process process = builder.start();
         try {
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s exits by itself", module).isTrue();
             assertThat(process.exitValue()).as("%s's exit status", module).isNotZero();
             assertThat(Files.readString(log)).as("%s says why", module)
-                    .contains("Failed to configure a DataSource: 'url' attribute is not specified");
+                .contains("Failed to configure a DataSource: 'url' attribute is not specified");
         }
         finally {
             process.destroyForcibly();
         }
     }
+
 }

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * Three worker processes in one consumer group over a topic with more partitions than workers. While events flow,
- * each is replaced in turn (two stopped gracefully, one killed with SIGKILL). The stored counts are exact.
+ * Three worker processes in one consumer group over a topic with more partitions than
+ * workers. While events flow, each is replaced in turn (two stopped gracefully, one
+ * killed with SIGKILL). The stored counts are exact.
  */
 class ScalingTest {
 
@@ -60,20 +61,24 @@ class ScalingTest {
             JsonNode sent = SystemUnderTest.JSON.readTree(summary.toFile());
             Map<String, Long> perProject = SystemUnderTest.perProject(sent);
             await().atMost(Duration.ofMinutes(2)).until(() -> system.consumed(group) == 120000);
-            assertThat(system.jdbc.queryForObject("SELECT count(*) FROM downloads d JOIN packages p ON p.id = d.package_id"
-                    + " WHERE p.normalized_name = ANY (?)", Long.class,
-                    (Object) perProject.keySet().toArray(String[]::new)))
-                    .isEqualTo(sent.get("good").asLong());
+            assertThat(system.jdbc.queryForObject(
+                    "SELECT count(*) FROM downloads d JOIN packages p ON p.id = d.package_id"
+                            + " WHERE p.normalized_name = ANY (?)",
+                    Long.class, (Object) perProject.keySet().toArray(String[]::new)))
+                .isEqualTo(sent.get("good").asLong());
             Map<String, Long> stored = new java.util.HashMap<>();
-            system.jdbc.query("""
-                    SELECT p.normalized_name, sum(d.downloads) FROM daily_downloads d JOIN packages p ON p.id = d.package_id
-                    WHERE p.normalized_name = ANY (?) GROUP BY 1""", row -> {
-                stored.put(row.getString(1), row.getLong(2));
-            }, (Object) perProject.keySet().toArray(String[]::new));
+            system.jdbc.query(
+                    """
+                            SELECT p.normalized_name, sum(d.downloads) FROM daily_downloads d JOIN packages p ON p.id = d.package_id
+                            WHERE p.normalized_name = ANY (?) GROUP BY 1""",
+                    row -> {
+                        stored.put(row.getString(1), row.getLong(2));
+                    }, (Object) perProject.keySet().toArray(String[]::new));
             assertThat(stored).isEqualTo(perProject);
         }
         finally {
             workers.forEach(AppProcess::close);
         }
     }
+
 }

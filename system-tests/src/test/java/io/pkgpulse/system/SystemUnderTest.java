@@ -23,22 +23,31 @@ import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestKafka;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** This run's database and broker, and how to point the packaged applications and the producer at them. */
+/**
+ * This run's database and broker, and how to point the packaged applications and the
+ * producer at them.
+ */
 final class SystemUnderTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    // Its own database: the synthetic producer draws project names from one vocabulary, so two tests sharing a
+    // Its own database: the synthetic producer draws project names from one vocabulary,
+    // so two tests sharing a
     // database would count each other's downloads.
     final TestDatabase database = TestPostgres.newDatabase();
+
     final String bootstrap = TestKafka.bootstrapServers();
-    final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-            database.password()));
+
+    final JdbcTemplate jdbc = new JdbcTemplate(
+            new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
 
     void createTopic(String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
-                    new NewTopic(topic + "-dlt", partitions, (short) 1))).all().get();
+            admin
+                .createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
+                        new NewTopic(topic + "-dlt", partitions, (short) 1)))
+                .all()
+                .get();
         }
         catch (InterruptedException | ExecutionException ex) {
             throw new IllegalStateException("Cannot create " + topic, ex);
@@ -49,7 +58,8 @@ final class SystemUnderTest {
     List<String> settings(String... more) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--spring.kafka.bootstrap-servers=" + bootstrap));
+                "--spring.datasource.password=" + database.password(),
+                "--spring.kafka.bootstrap-servers=" + bootstrap));
         args.addAll(List.of(more));
         return args;
     }
@@ -62,11 +72,13 @@ final class SystemUnderTest {
     }
 
     AppProcess api(String... more) {
-        return AppProcess.start("reporting-api", "reporting-api", freePort(),
-                settings(more));
+        return AppProcess.start("reporting-api", "reporting-api", freePort(), settings(more));
     }
 
-    /** Starts {@code event-producer synthetic} in the background; its summary lands in {@code summary}. */
+    /**
+     * Starts {@code event-producer synthetic} in the background; its summary lands in
+     * {@code summary}.
+     */
     Process produceInBackground(String topic, Path summary, String... options) {
         List<String> args = new ArrayList<>(List.of("synthetic", "--bootstrap-servers", bootstrap, "--topic", topic,
                 "--quiet", "--summary-json", summary.toString()));
@@ -75,8 +87,8 @@ final class SystemUnderTest {
     }
 
     /**
-     * Runs {@code event-producer synthetic} and returns its summary: {@code good} and {@code per_project} are what
-     * the worker must end up counting.
+     * Runs {@code event-producer synthetic} and returns its summary: {@code good} and
+     * {@code per_project} are what the worker must end up counting.
      */
     JsonNode produce(String topic, String... options) {
         try {
@@ -97,8 +109,9 @@ final class SystemUnderTest {
 
     /** Records the group's stored offsets account for. */
     long consumed(String group) {
-        return jdbc.queryForObject("SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets WHERE consumer_group = ?",
-                Long.class, group);
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets WHERE consumer_group = ?", Long.class,
+                group);
     }
 
     static Map<String, Long> perProject(JsonNode summary) {
@@ -115,4 +128,5 @@ final class SystemUnderTest {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -11,30 +11,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Debian's Chromium and its WebDriver, for tests that drive a real headless browser. Tests point Selenium at
- * {@link #BROWSER} and {@link #DRIVER} so that Selenium Manager never downloads a browser or a driver.
- * {@link #ensureInstalled()} installs the two Debian packages when they are missing and the JVM runs as root on a
- * machine with {@code apt-get}; anywhere else it fails and says what to install. A browser test is never skipped.
+ * Debian's Chromium and its WebDriver, for tests that drive a real headless browser.
+ * Tests point Selenium at {@link #BROWSER} and {@link #DRIVER} so that Selenium Manager
+ * never downloads a browser or a driver. {@link #ensureInstalled()} installs the two
+ * Debian packages when they are missing and the JVM runs as root on a machine with
+ * {@code apt-get}; anywhere else it fails and says what to install. A browser test is
+ * never skipped.
  */
 public final class Chromium {
 
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
+
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final List<String> PACKAGES = List.of("chromium", "chromium-driver");
+
     private static final long APT_TIMEOUT_MINUTES = 15;
+
     private static final Logger log = LoggerFactory.getLogger(Chromium.class);
 
-    /** The outcome of the one attempt per JVM: null until made, then the failure message or "" for success. */
+    /**
+     * The outcome of the one attempt per JVM: null until made, then the failure message
+     * or "" for success.
+     */
     private static String outcome;
 
     private Chromium() {
     }
 
     /**
-     * Makes sure {@link #BROWSER} and {@link #DRIVER} exist, installing {@code chromium} and {@code chromium-driver}
-     * with {@code apt-get} at most once per JVM.
-     *
+     * Makes sure {@link #BROWSER} and {@link #DRIVER} exist, installing {@code chromium}
+     * and {@code chromium-driver} with {@code apt-get} at most once per JVM.
      * @throws IllegalStateException if they are missing and cannot be installed here
      */
     public static synchronized void ensureInstalled() {
@@ -69,8 +76,7 @@ public final class Chromium {
         }
         log.info("Chromium: {} missing, installing Debian packages {} with apt-get (once per JVM)",
                 Files.isExecutable(BROWSER) ? DRIVER : BROWSER, PACKAGES);
-        List<String> installCommand = List.of(aptGet.toString(), "install", "-y", PACKAGES.get(0),
-                PACKAGES.get(1));
+        List<String> installCommand = List.of(aptGet.toString(), "install", "-y", PACKAGES.get(0), PACKAGES.get(1));
         Result first = run(installCommand);
         if (first.exitCode() == 0 && installed()) {
             log.info("Chromium: installed {}", PACKAGES);
@@ -113,7 +119,7 @@ public final class Chromium {
             Path output = Files.createTempFile("apt-get-", ".log");
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
+                    .redirectOutput(output.toFile());
                 builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
                 Process process = builder.start();
                 if (!process.waitFor(APT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -134,4 +140,5 @@ public final class Chromium {
             return new Result(-1, "interrupted");
         }
     }
+
 }

@@ -7,9 +7,10 @@ import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Whether Testcontainers can reach a Docker engine; asked once per JVM. Where nothing points at an engine (no
- * {@code DOCKER_HOST}, no socket, no Testcontainers configuration) the answer is no without asking Testcontainers,
- * whose probe would log a page of errors on every run of a machine without Docker.
+ * Whether Testcontainers can reach a Docker engine; asked once per JVM. Where nothing
+ * points at an engine (no {@code DOCKER_HOST}, no socket, no Testcontainers
+ * configuration) the answer is no without asking Testcontainers, whose probe would log a
+ * page of errors on every run of a machine without Docker.
  */
 final class DockerEngine {
 
@@ -31,10 +32,11 @@ final class DockerEngine {
         }
         String home = System.getProperty("user.home");
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
-        return Stream.of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker/run/docker.sock"),
-                Path.of(home, ".testcontainers.properties"),
-                runtimeDir == null ? Path.of("/nonexistent") : Path.of(runtimeDir, "docker.sock"))
-                .anyMatch(Files::exists);
+        return Stream
+            .of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker/run/docker.sock"),
+                    Path.of(home, ".testcontainers.properties"),
+                    runtimeDir == null ? Path.of("/nonexistent") : Path.of(runtimeDir, "docker.sock"))
+            .anyMatch(Files::exists);
     }
 
     private static boolean askTestcontainers() {
@@ -45,4 +47,5 @@ final class DockerEngine {
             return false;
         }
     }
+
 }

@@ -17,14 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server on which tests may create and drop databases. Every database it hands out
- * is new, named {@code pkgpulse_test_<epoch-seconds>_<random>}, and dropped when the JVM exits.
+ * A PostgreSQL server on which tests may create and drop databases. Every database it
+ * hands out is new, named {@code pkgpulse_test_<epoch-seconds>_<random>}, and dropped
+ * when the JVM exits.
  */
 final class PostgresServer {
 
     static final String DATABASE_PREFIX = "pkgpulse_test_";
 
-    /** Databases left behind by a killed run are dropped by a later run once they are this old. */
+    /**
+     * Databases left behind by a killed run are dropped by a later run once they are this
+     * old.
+     */
     private static final Duration ABANDONED_AFTER = Duration.ofHours(12);
 
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+)/([^?]*)(\\?.*)?$");
@@ -32,8 +36,11 @@ final class PostgresServer {
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private final String adminUrl;
+
     private final String username;
+
     private final String password;
+
     private final String description;
 
     PostgresServer(String adminUrl, String username, String password, String description) {
@@ -59,13 +66,16 @@ final class PostgresServer {
         return new TestDatabase(urlFor(name), username, password, name, description);
     }
 
-    /** Drops test databases that earlier runs created and could not drop (killed JVMs). */
+    /**
+     * Drops test databases that earlier runs created and could not drop (killed JVMs).
+     */
     void dropAbandonedDatabases() {
         long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
         List<String> abandoned = new ArrayList<>();
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT datname FROM pg_database WHERE datname LIKE '" + DATABASE_PREFIX + "%'")) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement
+                    .executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + DATABASE_PREFIX + "%'")) {
             while (rows.next()) {
                 String name = rows.getString(1);
                 String[] parts = name.substring(DATABASE_PREFIX.length()).split("_");
@@ -108,4 +118,5 @@ final class PostgresServer {
         url.matches();
         return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
     }
+
 }

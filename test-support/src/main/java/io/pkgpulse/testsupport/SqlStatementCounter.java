@@ -11,9 +11,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Counts the SQL statements the application sends to the driver (datasource-proxy), for tests whose
- * point is batching or N+1 avoidance. A JDBC batch counts as one statement, as it is one round trip
- * once PgJDBC rewrites it. Import with {@code @Import(SqlStatementCounter.class)}; counts are per thread.
+ * Counts the SQL statements the application sends to the driver (datasource-proxy), for
+ * tests whose point is batching or N+1 avoidance. A JDBC batch counts as one statement,
+ * as it is one round trip once PgJDBC rewrites it. Import with
+ * {@code @Import(SqlStatementCounter.class)}; counts are per thread.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlStatementCounter {
@@ -40,4 +41,5 @@ public class SqlStatementCounter {
     public static QueryCount counted() {
         return QueryCountHolder.getGrandTotal();
     }
+
 }

@@ -12,15 +12,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy a test can cut: {@link #stop()} closes the listening socket and every connection through it, as a
- * network failure would; {@link #start()} listens again on the same port. For database outages in tests.
+ * A TCP proxy a test can cut: {@link #stop()} closes the listening socket and every
+ * connection through it, as a network failure would; {@link #start()} listens again on
+ * the same port. For database outages in tests.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
+
     private final int targetPort;
+
     private final int port;
+
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
     private volatile ServerSocket server;
 
     public TcpProxy(String targetHost, int targetPort) {
@@ -77,7 +82,8 @@ public final class TcpProxy implements AutoCloseable {
                 pipe(target, client);
             }
             catch (IOException ex) {
-                // closed by stop(), or the target refused: the client sees a broken connection
+                // closed by stop(), or the target refused: the client sees a broken
+                // connection
             }
         }
     }
@@ -114,4 +120,5 @@ public final class TcpProxy implements AutoCloseable {
             // already closed
         }
     }
+
 }

@@ -15,7 +15,9 @@ import java.sql.SQLException;
  */
 public record TestDatabase(String jdbcUrl, String username, String password, String name, String server) {
 
-    /** A plain JDBC connection, for tests that check rows behind the application's back. */
+    /**
+     * A plain JDBC connection, for tests that check rows behind the application's back.
+     */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username, password);
     }

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points a Spring test context at this run's PostgreSQL database and Kafka broker; import it with
- * {@code @Import(TestInfrastructure.class)}. Values are suppliers, so a context that never reads
- * {@code spring.kafka.bootstrap-servers} never starts a broker.
+ * Points a Spring test context at this run's PostgreSQL database and Kafka broker; import
+ * it with {@code @Import(TestInfrastructure.class)}. Values are suppliers, so a context
+ * that never reads {@code spring.kafka.bootstrap-servers} never starts a broker.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestInfrastructure {
@@ -21,4 +21,5 @@ public class TestInfrastructure {
             registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         };
     }
+
 }

@@ -9,14 +9,16 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The Kafka broker of this test run, chosen once per JVM and only when a test asks for it:
+ * The Kafka broker of this test run, chosen once per JVM and only when a test asks for
+ * it:
  * <ol>
  * <li>explicit settings: {@code TEST_KAFKA_BOOTSTRAP_SERVERS};</li>
- * <li>a Testcontainers {@code apache/kafka} container when a Docker engine is reachable;</li>
+ * <li>a Testcontainers {@code apache/kafka} container when a Docker engine is
+ * reachable;</li>
  * <li>an in-JVM KRaft broker ({@link EmbeddedKafkaKraftBroker}).</li>
  * </ol>
- * The broker may be shared with other runs (explicit settings), so tests name their topics and consumer
- * groups with {@link #uniqueName(String)}.
+ * The broker may be shared with other runs (explicit settings), so tests name their
+ * topics and consumer groups with {@link #uniqueName(String)}.
  */
 public final class TestKafka {
 
@@ -48,7 +50,7 @@ public final class TestKafka {
         }
         if (DockerEngine.isReachable()) {
             DockerImageName image = DockerImageName.parse(TestPostgres.env("TEST_KAFKA_IMAGE", "apache/kafka:4.1.0"))
-                    .asCompatibleSubstituteFor("apache/kafka");
+                .asCompatibleSubstituteFor("apache/kafka");
             KafkaContainer container = new KafkaContainer(image);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-kafka"));
@@ -57,7 +59,8 @@ public final class TestKafka {
             return container.getBootstrapServers();
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // Tests create topics with the partition counts they need; a typo must not create one silently.
+        // Tests create topics with the partition counts they need; a typo must not create
+        // one silently.
         broker.brokerProperties(Map.of("auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-test-kafka"));
@@ -65,4 +68,5 @@ public final class TestKafka {
                 broker.getBrokersAsString());
         return broker.getBrokersAsString();
     }
+
 }

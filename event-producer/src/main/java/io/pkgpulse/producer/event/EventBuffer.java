@@ -3,18 +3,20 @@ package io.pkgpulse.producer.event;
 import java.util.Arrays;
 
 /**
- * A reusable, growable byte buffer that event JSON is assembled in. Events are mostly precomputed ASCII fragments
- * glued together with a few numbers, so appending bytes directly is several times faster than building a String
- * and encoding it, and far faster than serialising objects by reflection.
+ * A reusable, growable byte buffer that event JSON is assembled in. Events are mostly
+ * precomputed ASCII fragments glued together with a few numbers, so appending bytes
+ * directly is several times faster than building a String and encoding it, and far faster
+ * than serialising objects by reflection.
  */
 public final class EventBuffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000, 1_000_000_000};
+    private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+            1_000_000_000 };
 
     private byte[] bytes;
+
     private int length;
 
     public EventBuffer(int initialCapacity) {
@@ -52,7 +54,9 @@ public final class EventBuffer {
         return this;
     }
 
-    /** Appends text known to be ASCII (field names, numbers, versions), without escaping. */
+    /**
+     * Appends text known to be ASCII (field names, numbers, versions), without escaping.
+     */
     public EventBuffer appendAscii(String ascii) {
         int n = ascii.length();
         ensure(n);
@@ -62,7 +66,9 @@ public final class EventBuffer {
         return this;
     }
 
-    /** Appends {@code value} in decimal, left-padded with zeros to {@code width} digits. */
+    /**
+     * Appends {@code value} in decimal, left-padded with zeros to {@code width} digits.
+     */
     public EventBuffer appendPadded(long value, int width) {
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);
@@ -103,7 +109,10 @@ public final class EventBuffer {
         return this;
     }
 
-    /** Appends {@code text} as a quoted JSON string, UTF-8 encoded; see {@link Json#appendQuoted}. */
+    /**
+     * Appends {@code text} as a quoted JSON string, UTF-8 encoded; see
+     * {@link Json#appendQuoted}.
+     */
     public EventBuffer appendJsonString(String text) {
         ensure(text.length() * 3 + 2);
         bytes[length++] = '"';
@@ -113,24 +122,29 @@ public final class EventBuffer {
                 String escape = Json.escapeFor(c);
                 if (escape == null) {
                     bytes[length++] = (byte) c;
-                } else {
+                }
+                else {
                     ensure(escape.length() + (text.length() - i) * 3 + 1);
                     appendAscii(escape);
                 }
-            } else if (c < 0x800) {
+            }
+            else if (c < 0x800) {
                 bytes[length++] = (byte) (0xC0 | (c >> 6));
                 bytes[length++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, text.charAt(++i));
                 bytes[length++] = (byte) (0xF0 | (cp >> 18));
                 bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                 bytes[length++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
+            }
+            else if (Character.isSurrogate(c)) {
                 ensure(6 + (text.length() - i) * 3 + 1);
                 appendAscii(Json.unicodeEscape(c)); // unpaired: not encodable in UTF-8
-            } else {
+            }
+            else {
                 bytes[length++] = (byte) (0xE0 | (c >> 12));
                 bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 bytes[length++] = (byte) (0x80 | (c & 0x3F));
@@ -151,4 +165,5 @@ public final class EventBuffer {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
         }
     }
+
 }

@@ -1,8 +1,9 @@
 package io.pkgpulse.producer.event;
 
 /**
- * JSON string escaping (RFC 8259) for the hand-built event JSON: quote, backslash and control characters are
- * escaped; everything else is written as is. Fragments that repeat (agents, details) are escaped once, up front.
+ * JSON string escaping (RFC 8259) for the hand-built event JSON: quote, backslash and
+ * control characters are escaped; everything else is written as is. Fragments that repeat
+ * (agents, details) are escaped once, up front.
  */
 public final class Json {
 
@@ -29,7 +30,10 @@ public final class Json {
         return appendQuoted(new StringBuilder(text.length() + 8), text).toString();
     }
 
-    /** Appends {@code text} as a quoted JSON string; an unpaired surrogate is written as a {@code \\u} escape. */
+    /**
+     * Appends {@code text} as a quoted JSON string; an unpaired surrogate is written as a
+     * {@code \\u} escape.
+     */
     public static StringBuilder appendQuoted(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -37,16 +41,20 @@ public final class Json {
             String escape = c < 0x80 ? ESCAPES[c] : null;
             if (escape != null) {
                 out.append(escape);
-            } else if (Character.isSurrogate(c) && !isPaired(text, i)) {
+            }
+            else if (Character.isSurrogate(c) && !isPaired(text, i)) {
                 out.append(unicodeEscape(c));
-            } else {
+            }
+            else {
                 out.append(c);
             }
         }
         return out.append('"');
     }
 
-    /** {@code "name":"value"} with both parts escaped; null when {@code value} is null. */
+    /**
+     * {@code "name":"value"} with both parts escaped; null when {@code value} is null.
+     */
     public static String member(String name, String value) {
         return value == null ? null : quote(name) + ':' + quote(value);
     }
@@ -66,4 +74,5 @@ public final class Json {
         }
         return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
+
 }

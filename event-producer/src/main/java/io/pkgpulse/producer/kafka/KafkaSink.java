@@ -12,20 +12,27 @@ import io.pkgpulse.producer.sink.Acknowledgements;
 import io.pkgpulse.producer.sink.EventSink;
 
 /**
- * Sends events to a Kafka topic. One shared callback records every acknowledgement: no per-record allocation beyond
- * the record itself, which matters at hundreds of thousands of events a second.
+ * Sends events to a Kafka topic. One shared callback records every acknowledgement: no
+ * per-record allocation beyond the record itself, which matters at hundreds of thousands
+ * of events a second.
  */
 public final class KafkaSink implements EventSink {
 
     private final Producer<byte[], byte[]> producer;
+
     private final String topic;
+
     private final String description;
+
     private final Acknowledgements acknowledgements = new Acknowledgements(System::currentTimeMillis);
+
     private boolean closed;
+
     private final Callback callback = (metadata, exception) -> {
         if (exception == null) {
             acknowledgements.acknowledged();
-        } else {
+        }
+        else {
             acknowledgements.failed(exception);
         }
     };
@@ -37,12 +44,13 @@ public final class KafkaSink implements EventSink {
     }
 
     /**
-     * A producer for {@code topic}, which must exist: its partitions are looked up once now, so that a missing topic
-     * or an unreachable broker is reported before the first event rather than as a failure of every send.
+     * A producer for {@code topic}, which must exist: its partitions are looked up once
+     * now, so that a missing topic or an unreachable broker is reported before the first
+     * event rather than as a failure of every send.
      */
     public static KafkaSink open(String bootstrapServers, String topic, Map<String, String> overrides) {
-        KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(ProducerSettings.forThroughput(bootstrapServers, overrides));
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                ProducerSettings.forThroughput(bootstrapServers, overrides));
         try {
             producer.partitionsFor(topic);
         }
@@ -78,4 +86,5 @@ public final class KafkaSink implements EventSink {
         producer.flush();
         producer.close();
     }
+
 }

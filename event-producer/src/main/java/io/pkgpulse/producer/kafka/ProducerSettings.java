@@ -7,10 +7,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Producer configuration tuned for throughput without giving up safety: large lz4-compressed batches that wait up
- * to 20 ms to fill, and idempotent, fully acknowledged sends, so that a retry never duplicates a download (the
- * worker counts exactly what reaches the topic). Ordering per partition needs no
- * {@code max.in.flight.requests.per.connection=1}: idempotence keeps order with up to 5 in flight.
+ * Producer configuration tuned for throughput without giving up safety: large
+ * lz4-compressed batches that wait up to 20 ms to fill, and idempotent, fully
+ * acknowledged sends, so that a retry never duplicates a download (the worker counts
+ * exactly what reaches the topic). Ordering per partition needs no
+ * {@code max.in.flight.requests.per.connection=1}: idempotence keeps order with up to 5
+ * in flight.
  */
 public final class ProducerSettings {
 
@@ -35,4 +37,5 @@ public final class ProducerSettings {
         config.putAll(overrides);
         return config;
     }
+
 }

@@ -10,27 +10,34 @@ import io.pkgpulse.producer.run.Run;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --format bigquery}: rows of PyPI's {@code bigquery-public-data.pypi.file_downloads} table, exported as
- * newline-delimited JSON. A row already has the event's shape (the event contract is modelled on that table), and
- * the worker reads BigQuery's timestamp text, so each line is sent as exported, with one addition in front: the
- * {@code import} object naming the file (its SHA-256) and the line, by which the worker counts every line once and
- * counts history older than its raw retention into the daily rollups. Lines are classified like {@code jsonl}'s.
+ * {@code --format bigquery}: rows of PyPI's
+ * {@code bigquery-public-data.pypi.file_downloads} table, exported as newline-delimited
+ * JSON. A row already has the event's shape (the event contract is modelled on that
+ * table), and the worker reads BigQuery's timestamp text, so each line is sent as
+ * exported, with one addition in front: the {@code import} object naming the file (its
+ * SHA-256) and the line, by which the worker counts every line once and counts history
+ * older than its raw retention into the daily rollups. Lines are classified like
+ * {@code jsonl}'s.
  */
 final class BigQueryReplay implements LineReplay {
 
     private final Run run;
+
     private final ProjectIds projectIds;
+
     private final JsonLineInspector inspector = new JsonLineInspector();
+
     private final byte[] importPrefix;
 
     BigQueryReplay(Run run, ProjectIds projectIds, ImportFile file) {
         this.run = run;
         this.projectIds = projectIds;
-        // {"import":{"sha256":"…","file":"…","line":  — the line number and the rest of the row follow.
+        // {"import":{"sha256":"…","file":"…","line": — the line number and the rest of
+        // the row follow.
         String sha256 = JsonMapper.shared().writeValueAsString(file.sha256());
         String name = JsonMapper.shared().writeValueAsString(file.name());
         this.importPrefix = ("{\"import\":{\"sha256\":" + sha256 + ",\"file\":" + name + ",\"line\":")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -43,15 +50,18 @@ final class BigQueryReplay implements LineReplay {
         JsonLinesReplay.sendObject(run, projectIds, inspected, withImport(line, lineNumber));
     }
 
-    /** The line with {@code "import":{…}} as its first member; the rest of the bytes are unchanged. */
+    /**
+     * The line with {@code "import":{…}} as its first member; the rest of the bytes are
+     * unchanged.
+     */
     byte[] withImport(byte[] line, long lineNumber) {
         int open = 0;
         while (line[open] != '{') {
             open++; // white space: the inspector has seen a JSON object
         }
         int next = open + 1;
-        while (next < line.length && (line[next] == ' ' || line[next] == '\t' || line[next] == '\r'
-                || line[next] == '\n')) {
+        while (next < line.length
+                && (line[next] == ' ' || line[next] == '\t' || line[next] == '\r' || line[next] == '\n')) {
             next++;
         }
         boolean empty = line[next] == '}';
@@ -67,4 +77,5 @@ final class BigQueryReplay implements LineReplay {
     public Map<String, Long> inputCounts() {
         return new LinkedHashMap<>();
     }
+
 }

@@ -4,11 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Client addresses as an access log writes them ({@code $remote_addr}), read without any name lookup: a lookup
- * would send the address to a DNS server. Only the literal forms are read: dotted-quad IPv4, and IPv6 in any of its
- * text forms (with {@code ::}, with a trailing dotted quad, in brackets); IPv4-mapped IPv6 ({@code ::ffff:192.0.2.1},
- * as a dual-stack listener logs IPv4 clients) is read as IPv4. Anything else, {@code -} and host names included, is
- * no address.
+ * Client addresses as an access log writes them ({@code $remote_addr}), read without any
+ * name lookup: a lookup would send the address to a DNS server. Only the literal forms
+ * are read: dotted-quad IPv4, and IPv6 in any of its text forms (with {@code ::}, with a
+ * trailing dotted quad, in brackets); IPv4-mapped IPv6 ({@code ::ffff:192.0.2.1}, as a
+ * dual-stack listener logs IPv4 clients) is read as IPv4. Anything else, {@code -} and
+ * host names included, is no address.
  */
 final class ClientAddress {
 
@@ -16,9 +17,11 @@ final class ClientAddress {
     }
 
     /**
-     * The address, if it is one that can be located: a public unicast address. Private, shared (carrier-grade NAT),
-     * loopback, link-local, unspecified, multicast, broadcast, reserved, documentation and benchmarking addresses,
-     * and IPv6 unique-local and site-local ones, give null, as does anything that is not an address literal.
+     * The address, if it is one that can be located: a public unicast address. Private,
+     * shared (carrier-grade NAT), loopback, link-local, unspecified, multicast,
+     * broadcast, reserved, documentation and benchmarking addresses, and IPv6
+     * unique-local and site-local ones, give null, as does anything that is not an
+     * address literal.
      */
     static InetAddress publicAddress(String text) {
         byte[] bytes = parse(text);
@@ -26,7 +29,8 @@ final class ClientAddress {
             return null;
         }
         try {
-            // getByAddress never looks anything up; 16 IPv4-mapped bytes give an Inet4Address.
+            // getByAddress never looks anything up; 16 IPv4-mapped bytes give an
+            // Inet4Address.
             InetAddress address = InetAddress.getByAddress(bytes);
             return isPublic(address.getAddress()) ? address : null;
         }
@@ -47,7 +51,10 @@ final class ClientAddress {
         return literal.indexOf(':') >= 0 ? ipv6(literal) : ipv4(literal);
     }
 
-    /** Four decimal numbers 0 to 255, without leading zeros beyond a single 0 (no octal guesses). */
+    /**
+     * Four decimal numbers 0 to 255, without leading zeros beyond a single 0 (no octal
+     * guesses).
+     */
     private static byte[] ipv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
@@ -75,7 +82,10 @@ final class ClientAddress {
         return bytes;
     }
 
-    /** RFC 4291 text forms; a zone ({@code %eth0}) is refused: such an address is link-local anyway. */
+    /**
+     * RFC 4291 text forms; a zone ({@code %eth0}) is refused: such an address is
+     * link-local anyway.
+     */
     private static byte[] ipv6(String text) {
         int[] groups = new int[8];
         int count = 0;
@@ -89,7 +99,8 @@ final class ClientAddress {
             if (i == n) {
                 return new byte[16];
             }
-        } else if (text.charAt(0) == ':') {
+        }
+        else if (text.charAt(0) == ':') {
             return null;
         }
         while (i < n) {
@@ -124,15 +135,18 @@ final class ClientAddress {
             groups[count++] = value;
             if (end == n) {
                 i = n;
-            } else if (end + 1 < n && text.charAt(end + 1) == ':') {
+            }
+            else if (end + 1 < n && text.charAt(end + 1) == ':') {
                 if (gap >= 0) {
                     return null;
                 }
                 gap = count;
                 i = end + 2;
-            } else if (end + 1 == n) {
+            }
+            else if (end + 1 == n) {
                 return null;
-            } else {
+            }
+            else {
                 i = end + 1;
             }
         }
@@ -160,40 +174,47 @@ final class ClientAddress {
         return bytes;
     }
 
-
-    /** Whether an address (4 or 16 bytes) is public unicast, per the IANA special-purpose registries. */
+    /**
+     * Whether an address (4 or 16 bytes) is public unicast, per the IANA special-purpose
+     * registries.
+     */
     static boolean isPublic(byte[] a) {
         if (a.length == 4) {
             int b0 = a[0] & 0xFF;
             int b1 = a[1] & 0xFF;
             int b2 = a[2] & 0xFF;
-            return !(b0 == 0                                    // "this network", 0.0.0.0
-                    || b0 == 10                                 // private
-                    || (b0 == 100 && (b1 & 0xC0) == 64)         // shared address space (carrier-grade NAT)
-                    || b0 == 127                                // loopback
-                    || (b0 == 169 && b1 == 254)                 // link-local
-                    || (b0 == 172 && (b1 & 0xF0) == 16)         // private
-                    || (b0 == 192 && b1 == 0 && b2 == 0)        // IETF protocol assignments
-                    || (b0 == 192 && b1 == 0 && b2 == 2)        // documentation (TEST-NET-1)
-                    || (b0 == 192 && b1 == 168)                 // private
-                    || (b0 == 198 && (b1 & 0xFE) == 18)         // benchmarking
-                    || (b0 == 198 && b1 == 51 && b2 == 100)     // documentation (TEST-NET-2)
-                    || (b0 == 203 && b1 == 0 && b2 == 113)      // documentation (TEST-NET-3)
-                    || b0 >= 224);                              // multicast, reserved, broadcast
+            return !(b0 == 0 // "this network", 0.0.0.0
+                    || b0 == 10 // private
+                    || (b0 == 100 && (b1 & 0xC0) == 64) // shared address space
+                                                        // (carrier-grade NAT)
+                    || b0 == 127 // loopback
+                    || (b0 == 169 && b1 == 254) // link-local
+                    || (b0 == 172 && (b1 & 0xF0) == 16) // private
+                    || (b0 == 192 && b1 == 0 && b2 == 0) // IETF protocol assignments
+                    || (b0 == 192 && b1 == 0 && b2 == 2) // documentation (TEST-NET-1)
+                    || (b0 == 192 && b1 == 168) // private
+                    || (b0 == 198 && (b1 & 0xFE) == 18) // benchmarking
+                    || (b0 == 198 && b1 == 51 && b2 == 100) // documentation (TEST-NET-2)
+                    || (b0 == 203 && b1 == 0 && b2 == 113) // documentation (TEST-NET-3)
+                    || b0 >= 224); // multicast, reserved, broadcast
         }
         int b0 = a[0] & 0xFF;
         int b1 = a[1] & 0xFF;
         if (b0 == 0) {
-            // 0000::/8 is reserved: the unspecified and loopback addresses, the deprecated IPv4-compatible ones,
+            // 0000::/8 is reserved: the unspecified and loopback addresses, the
+            // deprecated IPv4-compatible ones,
             // NAT64's 64:ff9b::/96 (IPv4-mapped addresses were read as IPv4 before this).
             return false;
         }
-        return !((b0 & 0xFE) == 0xFC                            // unique local fc00::/7
-                || (b0 == 0xFE && (b1 & 0xC0) == 0x80)          // link-local fe80::/10
-                || (b0 == 0xFE && (b1 & 0xC0) == 0xC0)          // site-local fec0::/10 (deprecated)
-                || b0 == 0xFF                                   // multicast
-                || (b0 == 0x20 && b1 == 0x01 && a[2] == 0x0D && (a[3] & 0xFF) == 0xB8) // documentation 2001:db8::/32
+        return !((b0 & 0xFE) == 0xFC // unique local fc00::/7
+                || (b0 == 0xFE && (b1 & 0xC0) == 0x80) // link-local fe80::/10
+                || (b0 == 0xFE && (b1 & 0xC0) == 0xC0) // site-local fec0::/10
+                                                       // (deprecated)
+                || b0 == 0xFF // multicast
+                || (b0 == 0x20 && b1 == 0x01 && a[2] == 0x0D && (a[3] & 0xFF) == 0xB8) // documentation
+                                                                                       // 2001:db8::/32
                 || (b0 == 0x01 && b1 == 0 && a[2] == 0 && a[3] == 0 && a[4] == 0 && a[5] == 0 && a[6] == 0
-                        && a[7] == 0));                         // discard-only 100::/64
+                        && a[7] == 0)); // discard-only 100::/64
     }
+
 }

@@ -16,37 +16,48 @@ import io.pkgpulse.producer.replay.LogLine.SkipReason;
 /**
  * Parses the nginx/Apache "combined" access-log format,
  * {@code $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer"
- * "$http_user_agent"} (extra fields after it are ignored), into downloads of a distribution file, wherever the index
- * serves them ({@code /packages/...} on PyPI and its mirrors, {@code /+f/...} on devpi). A download is what PyPI's
- * CDN counts: a {@code GET} answered {@code 200} or {@code 304}. {@code HEAD}, {@code 206} partial responses (pip's
- * range requests, resumed downloads), redirects and errors are not downloads.
+ * "$http_user_agent"} (extra fields after it are ignored), into downloads of a
+ * distribution file, wherever the index serves them ({@code /packages/...} on PyPI and
+ * its mirrors, {@code /+f/...} on devpi). A download is what PyPI's CDN counts: a
+ * {@code GET} answered {@code 200} or {@code 304}. {@code HEAD}, {@code 206} partial
+ * responses (pip's range requests, resumed downloads), redirects and errors are not
+ * downloads.
  * <p>
- * The client address is never kept: at most it is handed to a {@link CountryLookup} for the country, in memory; the
- * event contract has no address field, and a replay should not spread personal data.
+ * The client address is never kept: at most it is handed to a {@link CountryLookup} for
+ * the country, in memory; the event contract has no address field, and a replay should
+ * not spread personal data.
  */
 public final class CombinedLogParser {
 
-    /** The country of a client address as logged, or null; {@link #NONE} when no GeoIP database is used. */
+    /**
+     * The country of a client address as logged, or null; {@link #NONE} when no GeoIP
+     * database is used.
+     */
     @FunctionalInterface
     public interface CountryLookup {
 
         CountryLookup NONE = address -> null;
 
         /**
-         * @param address {@code $remote_addr} as logged (IPv4, IPv6, {@code -}, or anything else)
+         * @param address {@code $remote_addr} as logged (IPv4, IPv6, {@code -}, or
+         * anything else)
          * @return an ISO 3166-1 alpha-2 code in upper case, or null
          */
         String countryOf(String address);
+
     }
 
-    /** A quoted field; escapes ({@code \"} from Apache, {@code \x22} from nginx) are undone later. */
+    /**
+     * A quoted field; escapes ({@code \"} from Apache, {@code \x22} from nginx) are
+     * undone later.
+     */
     private static final String QUOTED = "\"((?:[^\"\\\\]++|\\\\.)*+)\"";
 
     private static final Pattern LINE = Pattern.compile("(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] " + QUOTED
             + " (\\d{3}) (\\d+|-) " + QUOTED + " " + QUOTED + "(?:\\s.*)?");
 
-    private static final DateTimeFormatter TIME_LOCAL =
-            DateTimeFormatter.ofPattern("d/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_LOCAL = DateTimeFormatter.ofPattern("d/MMM/yyyy:HH:mm:ss Z",
+            Locale.ENGLISH);
 
     /** Longest URL and user agent an event may carry (the worker's limits). */
     static final int MAX_URL = 2048;
@@ -97,14 +108,18 @@ public final class CombinedLogParser {
         String agent = unescape(m.group(9));
         if (agent.isEmpty() || agent.equals("-")) {
             agent = null;
-        } else if (agent.length() > MAX_USER_AGENT) {
+        }
+        else if (agent.length() > MAX_USER_AGENT) {
             agent = agent.substring(0, MAX_USER_AGENT);
         }
         return new LogLine.Download(epochMillis, path.length() > MAX_URL ? null : path, distribution.get(), agent,
                 countries.countryOf(m.group(1)));
     }
 
-    /** The path of a request target: no query or fragment, no scheme and host in the absolute form. */
+    /**
+     * The path of a request target: no query or fragment, no scheme and host in the
+     * absolute form.
+     */
     private static String path(String target) {
         String path = target;
         if (path.startsWith("http://") || path.startsWith("https://")) {
@@ -124,8 +139,9 @@ public final class CombinedLogParser {
     }
 
     /**
-     * Undoes the log's escaping of a quoted field: {@code \"} and {@code \\}, and nginx's {@code \xHH} for
-     * printable ASCII. Other escapes stay as written, so a control character never reaches an event.
+     * Undoes the log's escaping of a quoted field: {@code \"} and {@code \\}, and nginx's
+     * {@code \xHH} for printable ASCII. Other escapes stay as written, so a control
+     * character never reaches an event.
      */
     static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
@@ -157,7 +173,10 @@ public final class CombinedLogParser {
         return out.toString();
     }
 
-    /** %XX decoding as UTF-8; unlike {@code URLDecoder}, {@code +} stays a plus (local versions use it). */
+    /**
+     * %XX decoding as UTF-8; unlike {@code URLDecoder}, {@code +} stays a plus (local
+     * versions use it).
+     */
     static String percentDecode(String text) {
         if (text.indexOf('%') < 0) {
             return text;
@@ -169,7 +188,8 @@ public final class CombinedLogParser {
             if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
                 bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
                 i += 3;
-            } else {
+            }
+            else {
                 int next = text.indexOf('%', i + 1);
                 int end = next < 0 ? text.length() : next;
                 byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
@@ -180,8 +200,12 @@ public final class CombinedLogParser {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The value of an ASCII hex digit, or -1 ({@link Character#digit} would also take other scripts' digits). */
+    /**
+     * The value of an ASCII hex digit, or -1 ({@link Character#digit} would also take
+     * other scripts' digits).
+     */
     static int hex(char c) {
         return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
+
 }

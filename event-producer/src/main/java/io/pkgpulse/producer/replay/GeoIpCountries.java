@@ -20,30 +20,37 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code replay --geoip FILE.mmdb}: the country of a client address from a MaxMind-format database, read with
- * MaxMind's reader, entirely in memory (the file is read once at start; nothing is looked up over the network).
+ * {@code replay --geoip FILE.mmdb}: the country of a client address from a MaxMind-format
+ * database, read with MaxMind's reader, entirely in memory (the file is read once at
+ * start; nothing is looked up over the network).
  * <p>
  * Two record layouts are read:
  * <ul>
- * <li>MaxMind's GeoIP2/GeoLite2 Country and City:
- * {@code {"country": {"iso_code": "DE", ...}, "registered_country": {"iso_code": "DE", ...}, ...}}; the country
- * where the address is used, else the one where its network is registered;</li>
- * <li>ip-location-db's {@code *-country-mmdb} packages: {@code {"country_code": "DE"}}.</li>
+ * <li>MaxMind's GeoIP2/GeoLite2 Country and City: {@code {"country": {"iso_code": "DE",
+ * ...}, "registered_country": {"iso_code": "DE", ...}, ...}}; the country where the
+ * address is used, else the one where its network is registered;</li>
+ * <li>ip-location-db's {@code *-country-mmdb} packages: {@code {"country_code":
+ * "DE"}}.</li>
  * </ul>
- * A code counts only when it is an ISO 3166-1 alpha-2 code (any letter case, sent upper case): {@code EU},
- * {@code AP}, {@code ZZ}, {@code XK} and other user-assigned or withdrawn codes give no country. Addresses that are
- * not public (see {@link ClientAddress}) are not looked up, nor are IPv6 addresses in an IPv4-only database (its
- * tree would answer for the first 32 bits).
+ * A code counts only when it is an ISO 3166-1 alpha-2 code (any letter case, sent upper
+ * case): {@code EU}, {@code AP}, {@code ZZ}, {@code XK} and other user-assigned or
+ * withdrawn codes give no country. Addresses that are not public (see
+ * {@link ClientAddress}) are not looked up, nor are IPv6 addresses in an IPv4-only
+ * database (its tree would answer for the first 32 bits).
  */
 final class GeoIpCountries implements CountryLookup {
 
-    /** How many networks the check at start reads, at most, looking for one with a country. */
+    /**
+     * How many networks the check at start reads, at most, looking for one with a
+     * country.
+     */
     static final int PROBED_NETWORKS = 10_000;
 
-    private static final Set<String> ISO_3166_ALPHA_2 =
-            Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+    private static final Set<String> ISO_3166_ALPHA_2 = Set
+        .copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
 
     private final Reader reader;
+
     private final String description;
 
     private GeoIpCountries(Reader reader, String description) {
@@ -53,9 +60,9 @@ final class GeoIpCountries implements CountryLookup {
 
     /**
      * Reads a database and checks that it is one this class can use.
-     *
-     * @throws IllegalArgumentException with a message for people: the file is missing or unreadable, not a MaxMind
-     *         DB file, or has no country data in either layout (an ASN or an anonymous-IP database)
+     * @throws IllegalArgumentException with a message for people: the file is missing or
+     * unreadable, not a MaxMind DB file, or has no country data in either layout (an ASN
+     * or an anonymous-IP database)
      */
     static GeoIpCountries open(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -115,7 +122,10 @@ final class GeoIpCountries implements CountryLookup {
         return description;
     }
 
-    /** The record's ISO 3166-1 alpha-2 code in upper case, or null; see the class comment for the layouts. */
+    /**
+     * The record's ISO 3166-1 alpha-2 code in upper case, or null; see the class comment
+     * for the layouts.
+     */
     static String countryCode(Map<?, ?> record) {
         if (record == null) {
             return null;
@@ -142,7 +152,10 @@ final class GeoIpCountries implements CountryLookup {
         return ISO_3166_ALPHA_2.contains(upper) ? upper : null;
     }
 
-    /** Opens {@code --geoip}'s file while the command line is parsed, so a bad database is a usage error. */
+    /**
+     * Opens {@code --geoip}'s file while the command line is parsed, so a bad database is
+     * a usage error.
+     */
     static final class Converter implements ITypeConverter<GeoIpCountries> {
 
         @Override
@@ -154,5 +167,7 @@ final class GeoIpCountries implements CountryLookup {
                 throw new TypeConversionException(ex.getMessage());
             }
         }
+
     }
+
 }

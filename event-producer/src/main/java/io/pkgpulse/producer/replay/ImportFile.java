@@ -11,8 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of a history file: the SHA-256 of its bytes (as stored, compressed or not) and its name. Every event
- * of an import carries both, and the worker counts each line of a file at most once, however often it is replayed.
+ * The identity of a history file: the SHA-256 of its bytes (as stored, compressed or not)
+ * and its name. Every event of an import carries both, and the worker counts each line of
+ * a file at most once, however often it is replayed.
  *
  * @param sha256 64 lower-case hex digits
  * @param name the file's name without its directory, for people

@@ -6,9 +6,10 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Looks into a JSON line just enough to key and count it: is it one JSON object, and what are its {@code project}
- * and {@code file.filename}? A streaming parse that skips everything else, several times cheaper than binding the
- * line; the line itself is sent unchanged.
+ * Looks into a JSON line just enough to key and count it: is it one JSON object, and what
+ * are its {@code project} and {@code file.filename}? A streaming parse that skips
+ * everything else, several times cheaper than binding the line; the line itself is sent
+ * unchanged.
  */
 final class JsonLineInspector {
 
@@ -24,6 +25,7 @@ final class JsonLineInspector {
     record Inspected(boolean object, String project, String filename) {
 
         static final Inspected NOT_AN_OBJECT = new Inspected(false, null, null);
+
     }
 
     Inspected inspect(byte[] line) {
@@ -38,9 +40,11 @@ final class JsonLineInspector {
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING && name.equals("project")) {
                     project = parser.getString();
-                } else if (value == JsonToken.START_OBJECT && name.equals("file")) {
+                }
+                else if (value == JsonToken.START_OBJECT && name.equals("file")) {
                     filename = filename(parser);
-                } else {
+                }
+                else {
                     parser.skipChildren();
                 }
             }
@@ -59,10 +63,12 @@ final class JsonLineInspector {
             JsonToken value = parser.nextToken();
             if (value == JsonToken.VALUE_STRING && name.equals("filename")) {
                 filename = parser.getString();
-            } else {
+            }
+            else {
                 parser.skipChildren();
             }
         }
         return filename;
     }
+
 }

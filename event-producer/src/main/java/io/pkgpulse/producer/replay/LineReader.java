@@ -12,18 +12,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads lines as bytes, so that JSON lines are sent exactly as read (no decoding and re-encoding), and counts the
- * bytes consumed, which gives the progress line its percentage for a file. A line ends at {@code \n}; a {@code \r}
- * before it is dropped.
+ * Reads lines as bytes, so that JSON lines are sent exactly as read (no decoding and
+ * re-encoding), and counts the bytes consumed, which gives the progress line its
+ * percentage for a file. A line ends at {@code \n}; a {@code \r} before it is dropped.
  */
 final class LineReader implements AutoCloseable {
 
     private final InputStream in;
+
     private final long size;
+
     private final byte[] buffer = new byte[1 << 16];
+
     private final AtomicLong consumed = new AtomicLong();
+
     private int position;
+
     private int limit;
+
     private byte[] pending = new byte[256];
 
     LineReader(InputStream in, long size) {
@@ -32,8 +38,9 @@ final class LineReader implements AutoCloseable {
     }
 
     /**
-     * Opens a file, or stdin for {@code -}. A file ending in {@code .gz} is decompressed (BigQuery exports may be
-     * gzip-compressed); its size is then unknown, so progress shows no percentage.
+     * Opens a file, or stdin for {@code -}. A file ending in {@code .gz} is decompressed
+     * (BigQuery exports may be gzip-compressed); its size is then unknown, so progress
+     * shows no percentage.
      */
     static LineReader open(String file) {
         if ("-".equals(file)) {
@@ -64,7 +71,8 @@ final class LineReader implements AutoCloseable {
                 byte[] line;
                 if (pendingLength == 0) {
                     line = line(buffer, position, length);
-                } else {
+                }
+                else {
                     ensurePending(pendingLength + length);
                     System.arraycopy(buffer, position, pending, pendingLength, length);
                     line = line(pending, 0, pendingLength + length);
@@ -138,4 +146,5 @@ final class LineReader implements AutoCloseable {
         }
         return Arrays.copyOfRange(source, from, from + length);
     }
+
 }

@@ -5,10 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small integer ids for the projects a replay meets, so the run's tally can count them in an array. */
+/**
+ * Small integer ids for the projects a replay meets, so the run's tally can count them in
+ * an array.
+ */
 final class ProjectIds {
 
     private final Map<String, Integer> ids = new HashMap<>();
+
     private final List<String> names = new ArrayList<>();
 
     int idOf(String normalisedName) {
@@ -24,4 +28,5 @@ final class ProjectIds {
     String name(int id) {
         return names.get(id);
     }
+
 }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code event-producer replay}: posts recorded events, or downloads read from an index's access log. */
+/**
+ * {@code event-producer replay}: posts recorded events, or downloads read from an index's
+ * access log.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Reads events (JSON lines), an nginx/Apache combined access log or a history file exported from"
                 + " PyPI's BigQuery file_downloads table, and posts them to Kafka.")
@@ -27,7 +30,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Input formats. */
     enum Format {
+
         jsonl, combined, bigquery
+
     }
 
     @Spec
@@ -85,7 +90,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     lines++;
                     if (isBlank(line)) {
                         blank++;
-                    } else {
+                    }
+                    else {
                         replay.replay(line, lines);
                     }
                 }
@@ -101,8 +107,10 @@ public final class ReplayCommand implements Callable<Integer> {
                     inputCounts, skipped);
             summary.print(output.summaryStream());
             if (importFile != null) {
-                output.summaryStream().printf("  import               %s (%s): the worker counts each line once;"
-                        + " replaying this file again counts nothing%n", importFile.abbreviated(), importFile.sha256());
+                output.summaryStream()
+                    .printf("  import               %s (%s): the worker counts each line once;"
+                            + " replaying this file again counts nothing%n", importFile.abbreviated(),
+                            importFile.sha256());
             }
             if (output.summaryJson() != null) {
                 summary.writeJson(output.summaryJson());
@@ -122,4 +130,5 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         return true;
     }
+
 }

@@ -9,12 +9,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Durations as people type them: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 500ms}, {@code 2d}; ISO 8601
- * ({@code PT10M}) works too.
+ * Durations as people type them: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 500ms},
+ * {@code 2d}; ISO 8601 ({@code PT10M}) works too.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
 
     @Override
@@ -49,4 +50,5 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         }
         return total;
     }
+
 }

@@ -36,11 +36,14 @@ public final class OutputOptions {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     private Path summaryJson;
 
-    @Option(names = {"-P", "--producer-property"}, paramLabel = "KEY=VALUE",
+    @Option(names = { "-P", "--producer-property" }, paramLabel = "KEY=VALUE",
             description = "Extra Kafka producer setting, overriding the tuned defaults; repeatable.")
     private Map<String, String> producerProperties = new LinkedHashMap<>();
 
-    /** Opens the sink: the file or stdout when {@code --output} is given, else a Kafka producer. */
+    /**
+     * Opens the sink: the file or stdout when {@code --output} is given, else a Kafka
+     * producer.
+     */
     public EventSink openSink() {
         if (output != null) {
             return JsonLinesSink.open(output);
@@ -72,4 +75,5 @@ public final class OutputOptions {
     public Path summaryJson() {
         return summaryJson;
     }
+
 }

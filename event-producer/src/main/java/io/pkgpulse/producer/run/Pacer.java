@@ -4,15 +4,19 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * Spreads events evenly at a target rate: event {@code i} is due {@code i / rate} seconds after the first, and the
- * sender sleeps until then when it is ahead. Measuring against the start rather than the previous event means
- * sleep overshoot is made up by the following events instead of slowly lowering the rate.
+ * Spreads events evenly at a target rate: event {@code i} is due {@code i / rate} seconds
+ * after the first, and the sender sleeps until then when it is ahead. Measuring against
+ * the start rather than the previous event means sleep overshoot is made up by the
+ * following events instead of slowly lowering the rate.
  */
 public final class Pacer {
 
     private final double nanosPerEvent;
+
     private final LongSupplier nanoClock;
+
     private long startNanos;
+
     private boolean started;
 
     /**
@@ -50,4 +54,5 @@ public final class Pacer {
             now = nanoClock.getAsLong();
         }
     }
+
 }

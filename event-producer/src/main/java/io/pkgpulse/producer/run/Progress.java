@@ -6,9 +6,10 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The progress line on stderr: events handed over (of how many, when known), the recent rate, elapsed time and an
- * estimate of the time left. Redrawn in place four times a second on a terminal; on anything else (a log file, CI)
- * printed as a new line every five seconds so the log stays readable. Runs on its own daemon thread so that the
+ * The progress line on stderr: events handed over (of how many, when known), the recent
+ * rate, elapsed time and an estimate of the time left. Redrawn in place four times a
+ * second on a terminal; on anything else (a log file, CI) printed as a new line every
+ * five seconds so the log stays readable. Runs on its own daemon thread so that the
  * sending loop only bumps a counter.
  */
 public final class Progress implements AutoCloseable {
@@ -16,14 +17,23 @@ public final class Progress implements AutoCloseable {
     private static final Progress DISABLED = new Progress();
 
     private final PrintStream out;
+
     private final boolean inPlace;
+
     private final LongSupplier sent;
+
     private final long total;
+
     private final DoubleSupplier fractionDone;
+
     private final long startNanos;
+
     private final Thread thread;
+
     private long lastSent;
+
     private long lastNanos;
+
     private int lastLength;
 
     private Progress() {
@@ -51,10 +61,10 @@ public final class Progress implements AutoCloseable {
 
     /**
      * Starts reporting, unless {@code quiet}.
-     *
      * @param sent events handed over so far
      * @param total how many will be, or -1 when unknown
-     * @param fractionDone how far the run is, 0 to 1, or NaN when unknown (no estimate of the time left then)
+     * @param fractionDone how far the run is, 0 to 1, or NaN when unknown (no estimate of
+     * the time left then)
      */
     public static Progress start(boolean quiet, LongSupplier sent, long total, DoubleSupplier fractionDone) {
         if (quiet) {
@@ -108,7 +118,8 @@ public final class Progress implements AutoCloseable {
             String padding = " ".repeat(Math.max(0, lastLength - line.length()));
             lastLength = line.length();
             out.print('\r' + line + padding);
-        } else {
+        }
+        else {
             out.println(line);
         }
         out.flush();
@@ -136,4 +147,5 @@ public final class Progress implements AutoCloseable {
         long seconds = duration.toSeconds();
         return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
+
 }

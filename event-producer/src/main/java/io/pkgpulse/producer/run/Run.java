@@ -6,19 +6,28 @@ import io.pkgpulse.producer.sink.Acknowledgements;
 import io.pkgpulse.producer.sink.EventSink;
 
 /**
- * One run of a command: paces events, counts them, hands them to the sink, and stops early when a send has failed
- * (the run's numbers would be wrong anyway, and a dead broker would otherwise block every further send) or when
- * asked to stop. {@link #finish()} waits for the last acknowledgement and gives the numbers for the summary.
+ * One run of a command: paces events, counts them, hands them to the sink, and stops
+ * early when a send has failed (the run's numbers would be wrong anyway, and a dead
+ * broker would otherwise block every further send) or when asked to stop.
+ * {@link #finish()} waits for the last acknowledgement and gives the numbers for the
+ * summary.
  */
 public final class Run {
 
     private final EventSink sink;
+
     private final Pacer pacer;
+
     private final StopSignal stop;
+
     private final Tally tally = new Tally();
+
     private final AtomicLong handedOver = new AtomicLong();
+
     private final long startNanos = System.nanoTime();
+
     private final long startEpochMillis = System.currentTimeMillis();
+
     private long index;
 
     public Run(EventSink sink, Pacer pacer, StopSignal stop) {
@@ -29,8 +38,8 @@ public final class Run {
 
     /**
      * Sends one event when it is due.
-     *
-     * @param projectId id of the event's project in the summary's {@code per_project} (good events only), or -1
+     * @param projectId id of the event's project in the summary's {@code per_project}
+     * (good events only), or -1
      */
     public void send(RecordKind kind, int projectId, byte[] key, byte[] value) {
         send(kind, projectId, -1, key, value);
@@ -38,7 +47,6 @@ public final class Run {
 
     /**
      * Sends one event when it is due, counting good ones by project and UTC day too.
-     *
      * @param epochDay the UTC day of the event's timestamp, or -1 when unknown
      */
     public void send(RecordKind kind, int projectId, long epochDay, byte[] key, byte[] value) {
@@ -84,4 +92,5 @@ public final class Run {
             return elapsedMillis == 0 ? 0 : acknowledgements.acknowledgedCount() * 1000.0 / elapsedMillis;
         }
     }
+
 }

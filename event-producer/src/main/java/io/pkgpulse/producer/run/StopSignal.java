@@ -4,16 +4,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C (SIGINT/SIGTERM) ends a run cleanly: the shutdown hook asks the sending loop to stop, then waits until
- * outstanding events are flushed and the summary is written, so a stream stopped by hand still reports what it
- * sent.
+ * Ctrl-C (SIGINT/SIGTERM) ends a run cleanly: the shutdown hook asks the sending loop to
+ * stop, then waits until outstanding events are flushed and the summary is written, so a
+ * stream stopped by hand still reports what it sent.
  */
 public final class StopSignal {
 
-    /** Enough to flush a full 64 MB producer buffer to a healthy broker; a dead one is not waited for longer. */
+    /**
+     * Enough to flush a full 64 MB producer buffer to a healthy broker; a dead one is not
+     * waited for longer.
+     */
     private static final long GRACE_SECONDS = 15;
 
     private volatile boolean requested;
+
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private StopSignal() {
@@ -53,4 +57,5 @@ public final class StopSignal {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -10,10 +10,12 @@ import io.pkgpulse.producer.event.Rfc3339;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The end-of-run report: a few lines for people, and the same numbers as JSON ({@code --summary-json}) for the
- * benchmark, which compares {@code per_project} with what the worker stored and measures end-to-end time from the
- * acknowledgement times. A synthetic run knows which of its events the worker drops as bots and reports
- * {@code good}; a replay does not (the bot rules live in the worker) and reports {@code downloads_sent} instead.
+ * The end-of-run report: a few lines for people, and the same numbers as JSON
+ * ({@code --summary-json}) for the benchmark, which compares {@code per_project} with
+ * what the worker stored and measures end-to-end time from the acknowledgement times. A
+ * synthetic run knows which of its events the worker drops as bots and reports
+ * {@code good}; a replay does not (the bot rules live in the worker) and reports
+ * {@code downloads_sent} instead.
  */
 public final class Summary {
 
@@ -24,16 +26,21 @@ public final class Summary {
             "unparsed", "unparsed lines", "downloads_with_country", "with a country");
 
     private final String command;
+
     private final String destination;
+
     private final Run.Result result;
+
     private final IntFunction<String> projectNames;
+
     private final Map<String, Long> inputCounts;
+
     private final boolean replay;
+
     private final Map<String, Long> skippedByReason;
 
     /**
      * The summary of a synthetic run, which knows which events the worker drops as bots.
-     *
      * @param projectNames normalised project name of a project id in the tally
      * @param inputCounts command-specific counts, in the order to show them
      */
@@ -54,12 +61,13 @@ public final class Summary {
     }
 
     /**
-     * The summary of a replay. A replay does not apply the worker's bot rules, so what the tally counts as good is
-     * reported as {@code downloads_sent}, not as good, and there is no bot count.
-     *
-     * @param inputCounts {@code lines} first, then the replay's own counts ({@code unparsed}, ...), in the order to
-     *        show them
-     * @param skippedByReason lines read but deliberately not sent, by reason; their sum is {@code skipped}
+     * The summary of a replay. A replay does not apply the worker's bot rules, so what
+     * the tally counts as good is reported as {@code downloads_sent}, not as good, and
+     * there is no bot count.
+     * @param inputCounts {@code lines} first, then the replay's own counts
+     * ({@code unparsed}, ...), in the order to show them
+     * @param skippedByReason lines read but deliberately not sent, by reason; their sum
+     * is {@code skipped}
      */
     public static Summary ofReplay(String command, String destination, Run.Result result,
             IntFunction<String> projectNames, Map<String, Long> inputCounts, Map<String, Long> skippedByReason) {
@@ -82,7 +90,8 @@ public final class Summary {
             out.printf("  downloads sent       %,d over %,d distinct projects%n", tally.count(RecordKind.GOOD),
                     tally.distinctGoodProjects());
             out.printf("                       (%s)%n", BOTS_NOTE);
-        } else {
+        }
+        else {
             out.printf("  deliberately bad     %,d%s%n", tally.bad(), badKinds(tally));
             out.printf("  bots                 %,d%n", tally.count(RecordKind.BOT));
             out.printf("  metadata fetches     %,d%n", tally.count(RecordKind.METADATA));
@@ -144,7 +153,10 @@ public final class Summary {
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(path, toJson());
     }
 
-    /** The command's counts, with a replay's {@code skipped} (the sum of its reasons) after {@code lines}. */
+    /**
+     * The command's counts, with a replay's {@code skipped} (the sum of its reasons)
+     * after {@code lines}.
+     */
     private Map<String, Long> countsInOrder() {
         if (!replay) {
             return inputCounts;
@@ -165,8 +177,10 @@ public final class Summary {
         StringBuilder text = new StringBuilder();
         skippedByReason.forEach((reason, count) -> {
             if (count > 0) {
-                text.append(text.length() == 0 ? " (" : ", ").append(reason.replace('_', ' ')).append(' ')
-                        .append(String.format("%,d", count));
+                text.append(text.length() == 0 ? " (" : ", ")
+                    .append(reason.replace('_', ' '))
+                    .append(' ')
+                    .append(String.format("%,d", count));
             }
         });
         return text.length() == 0 ? "" : text.append(')').toString();
@@ -176,8 +190,10 @@ public final class Summary {
         StringBuilder kinds = new StringBuilder();
         for (RecordKind kind : RecordKind.values()) {
             if (kind.isBad() && tally.count(kind) > 0) {
-                kinds.append(kinds.length() == 0 ? " (" : ", ").append(kind.jsonName()).append(' ')
-                        .append(String.format("%,d", tally.count(kind)));
+                kinds.append(kinds.length() == 0 ? " (" : ", ")
+                    .append(kind.jsonName())
+                    .append(' ')
+                    .append(String.format("%,d", tally.count(kind)));
             }
         }
         return kinds.length() == 0 ? "" : kinds.append(')').toString();
@@ -190,4 +206,5 @@ public final class Summary {
     private static String isoOrNull(long epochMillis) {
         return epochMillis == 0 ? null : Rfc3339.format(epochMillis);
     }
+
 }

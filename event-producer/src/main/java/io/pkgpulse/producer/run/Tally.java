@@ -12,24 +12,30 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
- * Counts events by kind, and good events by project, as they are handed to the sink. Projects are counted by a small
- * integer id (the synthetic rank, or an id the replay assigns) in a plain array: this runs for every event. Used by
- * the sending thread only.
+ * Counts events by kind, and good events by project, as they are handed to the sink.
+ * Projects are counted by a small integer id (the synthetic rank, or an id the replay
+ * assigns) in a plain array: this runs for every event. Used by the sending thread only.
  */
 public final class Tally {
 
     private final long[] byKind = new long[RecordKind.values().length];
+
     private long[] goodByProject = new long[1024];
+
     private final Map<Long, long[]> goodByProjectDay = new HashMap<>();
 
     /**
-     * @param projectId the project's id for {@link RecordKind#GOOD} events (ignored otherwise); negative for none
+     * @param projectId the project's id for {@link RecordKind#GOOD} events (ignored
+     * otherwise); negative for none
      */
     public void count(RecordKind kind, int projectId) {
         count(kind, projectId, -1);
     }
 
-    /** Also counts good events per project and UTC day when {@code epochDay} is known (not negative). */
+    /**
+     * Also counts good events per project and UTC day when {@code epochDay} is known (not
+     * negative).
+     */
     public void count(RecordKind kind, int projectId, long epochDay) {
         if (kind == RecordKind.GOOD && projectId >= 0 && epochDay >= 0) {
             goodByProjectDay.computeIfAbsent(((long) projectId << 32) | epochDay, k -> new long[1])[0]++;
@@ -64,13 +70,13 @@ public final class Tally {
     }
 
     /**
-     * Good events per project and UTC day, keyed {@code "name|YYYY-MM-DD"}; empty when days were not counted
-     * (replays).
+     * Good events per project and UTC day, keyed {@code "name|YYYY-MM-DD"}; empty when
+     * days were not counted (replays).
      */
     public Map<String, Long> goodPerProjectDay(IntFunction<String> names) {
         Map<String, Long> perDay = new TreeMap<>();
-        goodByProjectDay.forEach((key, n) -> perDay.put(names.apply((int) (key >>> 32)) + "|"
-                + LocalDate.ofEpochDay(key & 0xFFFFFFFFL), n[0]));
+        goodByProjectDay.forEach((key, n) -> perDay
+            .put(names.apply((int) (key >>> 32)) + "|" + LocalDate.ofEpochDay(key & 0xFFFFFFFFL), n[0]));
         return perDay;
     }
 
@@ -87,7 +93,6 @@ public final class Tally {
 
     /**
      * Good events per project, most downloaded first (then by name).
-     *
      * @param names the normalised name of a project id
      */
     public Map<String, Long> goodPerProject(IntFunction<String> names) {
@@ -98,11 +103,12 @@ public final class Tally {
             }
         }
         entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
+            .thenComparing(Map.Entry.comparingByKey()));
         Map<String, Long> perProject = new LinkedHashMap<>();
         for (Map.Entry<String, Long> entry : entries) {
             perProject.merge(entry.getKey(), entry.getValue(), Long::sum);
         }
         return perProject;
     }
+
 }

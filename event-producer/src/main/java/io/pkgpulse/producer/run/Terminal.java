@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether stderr is a terminal, which decides between a progress line redrawn in place and one printed every few
- * seconds (for logs and CI). Java has no isatty; on Linux the file descriptor's link tells, elsewhere the presence of
- * a console is the best guess.
+ * Whether stderr is a terminal, which decides between a progress line redrawn in place
+ * and one printed every few seconds (for logs and CI). Java has no isatty; on Linux the
+ * file descriptor's link tells, elsewhere the presence of a console is the best guess.
  */
 final class Terminal {
 
@@ -26,4 +26,5 @@ final class Terminal {
         }
         return System.console() != null;
     }
+
 }

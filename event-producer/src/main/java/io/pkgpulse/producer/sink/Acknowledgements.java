@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Counts acknowledged and failed events and remembers when the first and the last acknowledgement came: the
- * benchmark measures end-to-end latency from those times. Thread-safe: Kafka reports on its I/O thread, and on the
- * sending thread for sends that fail at once.
+ * Counts acknowledged and failed events and remembers when the first and the last
+ * acknowledgement came: the benchmark measures end-to-end latency from those times.
+ * Thread-safe: Kafka reports on its I/O thread, and on the sending thread for sends that
+ * fail at once.
  */
 public final class Acknowledgements {
 
@@ -16,10 +17,15 @@ public final class Acknowledgements {
     static final int REPORTED_FAILURES = 5;
 
     private final AtomicLong acknowledged = new AtomicLong();
+
     private final AtomicLong failed = new AtomicLong();
+
     private final AtomicLong firstAckMillis = new AtomicLong();
+
     private final AtomicLong lastAckMillis = new AtomicLong();
+
     private final List<String> failures = new ArrayList<>();
+
     private final LongSupplier clock;
 
     public Acknowledgements(LongSupplier epochMillisClock) {
@@ -75,4 +81,5 @@ public final class Acknowledgements {
             return List.copyOf(failures);
         }
     }
+
 }

@@ -11,21 +11,29 @@ import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
- * Writes events as JSON lines to a file or stdout, for inspection, for feeding other tools (kcat, a replay) and to
- * measure how fast events are generated without a broker in the way. An event counts as acknowledged once
- * written; the last acknowledgement is the final flush.
+ * Writes events as JSON lines to a file or stdout, for inspection, for feeding other
+ * tools (kcat, a replay) and to measure how fast events are generated without a broker in
+ * the way. An event counts as acknowledged once written; the last acknowledgement is the
+ * final flush.
  */
 public final class JsonLinesSink implements EventSink {
 
     private static final int BUFFER_SIZE = 1 << 20;
 
     private final OutputStream out;
+
     private final boolean closeStream;
+
     private final String description;
+
     private final Acknowledgements acknowledgements;
+
     private final LongSupplier clock;
+
     private long written;
+
     private long firstWriteMillis;
+
     private boolean closed;
 
     JsonLinesSink(OutputStream out, boolean closeStream, String description, LongSupplier clock) {
@@ -96,4 +104,5 @@ public final class JsonLinesSink implements EventSink {
             acknowledgements.acknowledged(written - 1, clock.getAsLong());
         }
     }
+
 }

@@ -3,13 +3,16 @@ package io.pkgpulse.producer.synthetic;
 import io.pkgpulse.producer.event.Json;
 
 /**
- * Writes one JSON object with members in the order given: pip sorts its agent's keys, uv writes them in its struct's
- * order and spells out nulls, and the generator copies both faithfully. Used only while precomputing agents.
+ * Writes one JSON object with members in the order given: pip sorts its agent's keys, uv
+ * writes them in its struct's order and spells out nulls, and the generator copies both
+ * faithfully. Used only while precomputing agents.
  */
 final class ObjectJson {
 
     private final StringBuilder out = new StringBuilder("{");
+
     private final boolean keepNulls;
+
     private boolean empty = true;
 
     private ObjectJson(boolean keepNulls) {
@@ -54,4 +57,5 @@ final class ObjectJson {
     public String toString() {
         return out + "}";
     }
+
 }

@@ -6,25 +6,41 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * What the generator needs of one project, as bytes ready to copy into events: its name, key, the name stems its
- * files use, its versions and how likely each is to be downloaded (the newest most, pre-releases rarely).
+ * What the generator needs of one project, as bytes ready to copy into events: its name,
+ * key, the name stems its files use, its versions and how likely each is to be downloaded
+ * (the newest most, pre-releases rarely).
  */
 final class Project {
 
     private static final double PRERELEASE_FACTOR = 0.05;
 
     final int rank;
+
     final byte[] name;
+
     final byte[] key;
-    /** Wheel filenames escape the name: runs of {@code -_.} become {@code _}, lower-cased by newer tools. */
+
+    /**
+     * Wheel filenames escape the name: runs of {@code -_.} become {@code _}, lower-cased
+     * by newer tools.
+     */
     final byte[] wheelStem;
-    /** Older sdists keep the name as spelled ({@code zope.interface-7.1.1.tar.gz}); newer ones use the wheel stem. */
+
+    /**
+     * Older sdists keep the name as spelled ({@code zope.interface-7.1.1.tar.gz}); newer
+     * ones use the wheel stem.
+     */
     final byte[] sdistStem;
+
     final byte[][] versions;
+
     final boolean binary;
+
     final byte[] pureWheelSuffix;
+
     /** Seed of the file hashes in this project's URLs. */
     final long fileSeed;
+
     private final double[] cumulative;
 
     Project(int rank, String name, String key, boolean binary, long seed) {
@@ -81,4 +97,5 @@ final class Project {
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
+
 }

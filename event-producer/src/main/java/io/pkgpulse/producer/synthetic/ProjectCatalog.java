@@ -1,13 +1,16 @@
 package io.pkgpulse.producer.synthetic;
 
 /**
- * The {@link Project} of each rank, built on first use from a seed of its own (so a project is the same whichever
- * event first needs it) and kept: a long run touches most of the tail, but each only once.
+ * The {@link Project} of each rank, built on first use from a seed of its own (so a
+ * project is the same whichever event first needs it) and kept: a long run touches most
+ * of the tail, but each only once.
  */
 final class ProjectCatalog {
 
     private final ProjectUniverse universe;
+
     private final long seed;
+
     private final Project[] projects;
 
     ProjectCatalog(ProjectUniverse universe, long seed) {
@@ -25,4 +28,5 @@ final class ProjectCatalog {
         }
         return project;
     }
+
 }

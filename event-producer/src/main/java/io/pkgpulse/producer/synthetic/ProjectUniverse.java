@@ -8,14 +8,18 @@ import java.util.SplittableRandom;
 import io.pkgpulse.names.ProjectNames;
 
 /**
- * The projects a synthetic stream downloads, by popularity rank: the real {@link PopularProjects} first, then
- * generated names. Names are unique after normalisation, as on PyPI: a generated name whose normal form is taken
- * gets a numeric suffix. All names are made up front (a few milliseconds for 50,000) so uniqueness can be checked.
+ * The projects a synthetic stream downloads, by popularity rank: the real
+ * {@link PopularProjects} first, then generated names. Names are unique after
+ * normalisation, as on PyPI: a generated name whose normal form is taken gets a numeric
+ * suffix. All names are made up front (a few milliseconds for 50,000) so uniqueness can
+ * be checked.
  */
 public final class ProjectUniverse {
 
     private final String[] names;
+
     private final String[] keys;
+
     private final boolean[] binary;
 
     public ProjectUniverse(int size, long seed) {
@@ -34,7 +38,8 @@ public final class ProjectUniverse {
             if (rank <= popular.size()) {
                 name = popular.get(rank - 1).name();
                 binary[rank] = popular.get(rank - 1).binary();
-            } else {
+            }
+            else {
                 name = generator.next();
                 binary[rank] = random.nextInt(100) < 20;
             }
@@ -61,8 +66,12 @@ public final class ProjectUniverse {
         return keys[rank];
     }
 
-    /** Whether the project publishes platform-specific wheels rather than one pure-Python wheel. */
+    /**
+     * Whether the project publishes platform-specific wheels rather than one pure-Python
+     * wheel.
+     */
     boolean isBinary(int rank) {
         return binary[rank];
     }
+
 }

@@ -1,8 +1,9 @@
 package io.pkgpulse.producer.synthetic;
 
 /**
- * Derives independent seeds from the run's seed, so that each part (names, versions of project 1234, agents, ...)
- * is the same for a seed whatever order parts are first used in. SplitMix64's finaliser.
+ * Derives independent seeds from the run's seed, so that each part (names, versions of
+ * project 1234, agents, ...) is the same for a seed whatever order parts are first used
+ * in. SplitMix64's finaliser.
  */
 final class Seeds {
 
@@ -15,4 +16,5 @@ final class Seeds {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
 }

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code event-producer synthetic}: a realistic stream of download events, for load tests and demos. */
+/**
+ * {@code event-producer synthetic}: a realistic stream of download events, for load tests
+ * and demos.
+ */
 @Command(name = "synthetic", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Posts realistic synthetic download events: Zipf-distributed projects, real installer agents, "
                 + "an optional share of deliberately bad records.")
@@ -43,6 +46,7 @@ public final class SyntheticCommand implements Callable<Integer> {
         @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "Send for this long instead of a count: 90s, 10m, 1h30m, ...")
         Duration duration;
+
     }
 
     @Option(names = "--projects", paramLabel = "N", defaultValue = "50000",
@@ -90,7 +94,8 @@ public final class SyntheticCommand implements Callable<Integer> {
                     for (long i = 0; i < count && run.shouldContinue(); i++) {
                         send(run, events.next());
                     }
-                } else {
+                }
+                else {
                     long deadline = duration.toNanos();
                     while (run.elapsedNanos() < deadline && run.shouldContinue()) {
                         send(run, events.next());
@@ -127,4 +132,5 @@ public final class SyntheticCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
     }
+
 }

@@ -9,42 +9,63 @@ import io.pkgpulse.producer.event.Rfc3339;
 import io.pkgpulse.producer.run.RecordKind;
 
 /**
- * Generates realistic download events, deterministically for a seed (only the timestamps depend on when it runs).
- * Each event is precomputed pieces (project name, versions, agents, countries) copied into a reused buffer plus a
- * few computed ones (UUID, timestamp, file hash), which keeps it around a microsecond. Not thread-safe.
+ * Generates realistic download events, deterministically for a seed (only the timestamps
+ * depend on when it runs). Each event is precomputed pieces (project name, versions,
+ * agents, countries) copied into a reused buffer plus a few computed ones (UUID,
+ * timestamp, file hash), which keeps it around a microsecond. Not thread-safe.
  */
 public final class SyntheticEvents {
 
     static final double WHEEL_SHARE = 0.85;
 
     private static final long FUTURE_MIN_MILLIS = 3_600_000L;
+
     private static final long FUTURE_RANGE_MILLIS = 7 * TimestampSampler.MILLIS_PER_DAY;
 
-    private static final RecordKind[] BAD_KINDS = {RecordKind.INVALID_JSON, RecordKind.MISSING_VERSION,
-            RecordKind.UNKNOWN_FILE_TYPE, RecordKind.FUTURE_TIMESTAMP};
+    private static final RecordKind[] BAD_KINDS = { RecordKind.INVALID_JSON, RecordKind.MISSING_VERSION,
+            RecordKind.UNKNOWN_FILE_TYPE, RecordKind.FUTURE_TIMESTAMP };
 
     private static final byte[] EVENT_ID = ascii("{\"event_id\":\"");
+
     private static final byte[] TIMESTAMP = ascii("\",\"timestamp\":\"");
+
     private static final byte[] URL = ascii(",\"url\":\"/packages/");
+
     private static final byte[] PROJECT = ascii("\",\"project\":\"");
+
     private static final byte[] FILE = ascii("\",\"file\":{\"filename\":\"");
+
     private static final byte[] FILE_PROJECT = ascii("\",\"project\":\"");
+
     private static final byte[] FILE_VERSION = ascii(",\"version\":\"");
+
     private static final byte[] WHEEL_TYPE = ascii(",\"type\":\"bdist_wheel\"}");
+
     private static final byte[] SDIST_TYPE = ascii(",\"type\":\"sdist\"}");
-    private static final byte[][] UNKNOWN_TYPES = {ascii(",\"type\":\"bdist_conda\"}"), ascii(",\"type\":\"wheel\"}"),
-            ascii(",\"type\":\"source\"}")};
+
+    private static final byte[][] UNKNOWN_TYPES = { ascii(",\"type\":\"bdist_conda\"}"), ascii(",\"type\":\"wheel\"}"),
+            ascii(",\"type\":\"source\"}") };
+
     private static final byte[] SDIST_SUFFIX = ascii(".tar.gz");
+
     private static final byte[] METADATA_SUFFIX = ascii(".metadata");
 
     private final SyntheticSettings settings;
+
     private final ProjectUniverse universe;
+
     private final ProjectCatalog catalog;
+
     private final ZipfSampler zipf;
+
     private final AgentPool agents;
+
     private final TimestampSampler timestamps;
+
     private final SplittableRandom random;
+
     private final LongSupplier clock;
+
     private final EventBuffer buffer = new EventBuffer(2048);
 
     /**
@@ -79,11 +100,13 @@ public final class SyntheticEvents {
         if (!wheel) {
             suffix = SDIST_SUFFIX;
             variant = 0;
-        } else if (project.binary) {
+        }
+        else if (project.binary) {
             int tag = WheelTags.pickPlatform(random);
             suffix = WheelTags.platformSuffix(tag);
             variant = 2 + tag;
-        } else {
+        }
+        else {
             suffix = project.pureWheelSuffix;
             variant = 1;
         }
@@ -93,8 +116,7 @@ public final class SyntheticEvents {
 
         long now = clock.getAsLong();
         long timestamp = kind == RecordKind.FUTURE_TIMESTAMP
-                ? now + FUTURE_MIN_MILLIS + random.nextLong(FUTURE_RANGE_MILLIS)
-                : now - timestamps.millisAgo(random);
+                ? now + FUTURE_MIN_MILLIS + random.nextLong(FUTURE_RANGE_MILLIS) : now - timestamps.millisAgo(random);
         Agent agent = kind == RecordKind.BOT ? agents.pickBot(random) : agents.pick(random);
         byte[] agentMember = kind == RecordKind.BOT || random.nextDouble() < settings.rawAgentShare()
                 ? agent.userAgentMember() : agent.detailsMember();
@@ -121,7 +143,8 @@ public final class SyntheticEvents {
         out.append(TlsSuites.pick(random));
         out.append('}');
         if (kind == RecordKind.INVALID_JSON) {
-            // A line cut short, as by a crashed shipper: any strict prefix of an object is invalid JSON.
+            // A line cut short, as by a crashed shipper: any strict prefix of an object
+            // is invalid JSON.
             out.truncate(out.length() / 3 + random.nextInt(out.length() * 2 / 3 - 1));
         }
         return new GeneratedEvent(kind, rank, project.key, out.toByteArray(), Math.floorDiv(timestamp, 86_400_000L));
@@ -141,20 +164,39 @@ public final class SyntheticEvents {
                 : RecordKind.GOOD;
     }
 
-    /** A version 4 (random) UUID, from the seeded generator rather than SecureRandom: repeatable and fast. */
+    /**
+     * A version 4 (random) UUID, from the seeded generator rather than SecureRandom:
+     * repeatable and fast.
+     */
     private static void appendUuid(EventBuffer out, long msb, long lsb) {
         msb = (msb & ~0xF000L) | 0x4000L;
         lsb = (lsb & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        out.appendHex(msb >>> 32, 8).append('-').appendHex(msb >>> 16, 4).append('-').appendHex(msb, 4).append('-')
-                .appendHex(lsb >>> 48, 4).append('-').appendHex(lsb, 12);
+        out.appendHex(msb >>> 32, 8)
+            .append('-')
+            .appendHex(msb >>> 16, 4)
+            .append('-')
+            .appendHex(msb, 4)
+            .append('-')
+            .appendHex(lsb >>> 48, 4)
+            .append('-')
+            .appendHex(lsb, 12);
     }
 
-    /** PyPI's layout: the file's 64-hex-digit BLAKE2b hash split as {@code ab/cd/<60 more>/}; here a stable stand-in. */
+    /**
+     * PyPI's layout: the file's 64-hex-digit BLAKE2b hash split as
+     * {@code ab/cd/<60 more>/}; here a stable stand-in.
+     */
     private static void appendHashPath(EventBuffer out, long seed) {
         long h1 = Seeds.mix(seed, 1);
-        out.appendHex(h1 >>> 56, 2).append('/').appendHex(h1 >>> 48, 2).append('/').appendHex(h1, 12)
-                .appendHex(Seeds.mix(seed, 2), 16).appendHex(Seeds.mix(seed, 3), 16).appendHex(Seeds.mix(seed, 4), 16)
-                .append('/');
+        out.appendHex(h1 >>> 56, 2)
+            .append('/')
+            .appendHex(h1 >>> 48, 2)
+            .append('/')
+            .appendHex(h1, 12)
+            .appendHex(Seeds.mix(seed, 2), 16)
+            .appendHex(Seeds.mix(seed, 3), 16)
+            .appendHex(Seeds.mix(seed, 4), 16)
+            .append('/');
     }
 
     private static void appendFilename(EventBuffer out, byte[] stem, byte[] version, byte[] suffix, boolean metadata) {
@@ -167,4 +209,5 @@ public final class SyntheticEvents {
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
+
 }

@@ -7,7 +7,8 @@ package io.pkgpulse.producer.synthetic;
  * @param zipfExponent how steeply popularity falls with rank
  * @param days timestamps spread over this many days before now
  * @param seed everything but the timestamps' anchor (now) follows from it
- * @param rawAgentShare share of events with a raw {@code user_agent} instead of {@code details}
+ * @param rawAgentShare share of events with a raw {@code user_agent} instead of
+ * {@code details}
  * @param badShare share of deliberately bad records
  */
 public record SyntheticSettings(int projects, double zipfExponent, int days, long seed, double rawAgentShare,
@@ -15,6 +16,7 @@ public record SyntheticSettings(int projects, double zipfExponent, int days, lon
 
     /** Shares of bot downloads and metadata fetches among the events that are not bad. */
     public static final double BOT_SHARE = 0.005;
+
     public static final double METADATA_SHARE = 0.005;
 
     public SyntheticSettings {

@@ -3,9 +3,9 @@ package io.pkgpulse.producer.synthetic;
 import java.util.SplittableRandom;
 
 /**
- * How long before "now" a download happened: spread over the last N days, the most recent day most likely
- * (weights fall linearly to the oldest day, as for a growing index or a backfill that thins out), uniform within a
- * day.
+ * How long before "now" a download happened: spread over the last N days, the most recent
+ * day most likely (weights fall linearly to the oldest day, as for a growing index or a
+ * backfill that thins out), uniform within a day.
  */
 final class TimestampSampler {
 
@@ -28,4 +28,5 @@ final class TimestampSampler {
     long millisAgo(SplittableRandom random) {
         return daysAgo.pick(random) * MILLIS_PER_DAY + random.nextLong(MILLIS_PER_DAY);
     }
+
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A project's release history, oldest first: PEP 440 versions in the styles projects use (semantic
- * {@code 2.32.3}, two-part {@code 4.12}, calendar {@code 2024.8.30}, plain {@code 306}), with the occasional
- * pre-release before a feature release ({@code 2.0.0rc1}, {@code 1.4.dev3}) and post-release ({@code 1.2.0.post1}).
+ * A project's release history, oldest first: PEP 440 versions in the styles projects use
+ * (semantic {@code 2.32.3}, two-part {@code 4.12}, calendar {@code 2024.8.30}, plain
+ * {@code 306}), with the occasional pre-release before a feature release
+ * ({@code 2.0.0rc1}, {@code 1.4.dev3}) and post-release ({@code 1.2.0.post1}).
  */
 final class VersionHistory {
 
@@ -51,17 +52,21 @@ final class VersionHistory {
             if (twoPart) {
                 if (bump < 0.9) {
                     minor++;
-                } else {
+                }
+                else {
                     major++;
                     minor = 0;
                 }
-            } else if (bump < 0.62) {
+            }
+            else if (bump < 0.62) {
                 micro++;
                 feature = false;
-            } else if (bump < 0.93) {
+            }
+            else if (bump < 0.93) {
                 minor++;
                 micro = 0;
-            } else {
+            }
+            else {
                 major++;
                 minor = 0;
                 micro = 0;
@@ -119,4 +124,5 @@ final class VersionHistory {
         }
         return versions;
     }
+
 }

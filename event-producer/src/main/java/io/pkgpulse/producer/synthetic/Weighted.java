@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A choice among a few values with given weights (agents, countries, Python versions, wheel tags): a cumulative
- * table and a binary search, so a pick costs one random number and a handful of comparisons.
+ * A choice among a few values with given weights (agents, countries, Python versions,
+ * wheel tags): a cumulative table and a binary search, so a pick costs one random number
+ * and a handful of comparisons.
  */
 final class Weighted<T> {
 
     private final List<T> values;
+
     private final double[] cumulative;
 
     private Weighted(List<T> values, double[] cumulative) {
@@ -35,7 +37,8 @@ final class Weighted<T> {
             int mid = (lo + hi) >>> 1;
             if (cumulative[mid] > u) {
                 hi = mid;
-            } else {
+            }
+            else {
                 lo = mid + 1;
             }
         }
@@ -53,6 +56,7 @@ final class Weighted<T> {
     static final class Builder<T> {
 
         private final List<T> values = new ArrayList<>();
+
         private final List<Double> weights = new ArrayList<>();
 
         Builder<T> add(T value, double weight) {
@@ -76,5 +80,7 @@ final class Weighted<T> {
             }
             return new Weighted<>(List.copyOf(values), cumulative);
         }
+
     }
+
 }

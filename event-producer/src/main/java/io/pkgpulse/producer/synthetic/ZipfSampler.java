@@ -3,10 +3,11 @@ package io.pkgpulse.producer.synthetic;
 import java.util.SplittableRandom;
 
 /**
- * Ranks 1..n with Zipf's law, P(k) proportional to 1 / k^s: how downloads spread over projects (a handful of
- * projects get most of them, a long tail gets a few). A precomputed cumulative table and a binary search make a
- * sample one random number and ~16 comparisons for 50,000 projects, with no {@code pow} per sample; the table costs
- * 8 bytes per project.
+ * Ranks 1..n with Zipf's law, P(k) proportional to 1 / k^s: how downloads spread over
+ * projects (a handful of projects get most of them, a long tail gets a few). A
+ * precomputed cumulative table and a binary search make a sample one random number and
+ * ~16 comparisons for 50,000 projects, with no {@code pow} per sample; the table costs 8
+ * bytes per project.
  */
 public final class ZipfSampler {
 
@@ -40,7 +41,8 @@ public final class ZipfSampler {
             int mid = (lo + hi) >>> 1;
             if (cumulative[mid] > u) {
                 hi = mid;
-            } else {
+            }
+            else {
                 lo = mid + 1;
             }
         }
@@ -55,4 +57,5 @@ public final class ZipfSampler {
     public int size() {
         return cumulative.length;
     }
+
 }

@@ -17,8 +17,8 @@ class EventBufferTest {
 
     @Test
     void jsonStringsSurviveARoundTrip() {
-        String[] texts = {"plain", "quote \" and backslash \\", "control \u0000\u0001\n\t\r\u001f", "é ü 中文",
-                "emoji \uD83D\uDE00", "pip/24.2 {\"ci\":null}"};
+        String[] texts = { "plain", "quote \" and backslash \\", "control \u0000\u0001\n\t\r\u001f", "é ü 中文",
+                "emoji \uD83D\uDE00", "pip/24.2 {\"ci\":null}" };
         for (String text : texts) {
             byte[] json = new EventBuffer(4).appendJsonString(text).toByteArray();
             assertThat(JSON.readTree(json).stringValue()).isEqualTo(text);
@@ -34,15 +34,18 @@ class EventBufferTest {
 
     @Test
     void numbersAndHex() {
-        EventBuffer buffer = new EventBuffer(2).appendPadded(7, 3).append(' ').appendPadded(12345, 2).append(' ')
-                .appendHex(0xABCDEFL, 8);
+        EventBuffer buffer = new EventBuffer(2).appendPadded(7, 3)
+            .append(' ')
+            .appendPadded(12345, 2)
+            .append(' ')
+            .appendHex(0xABCDEFL, 8);
         assertThat(new String(buffer.toByteArray(), StandardCharsets.US_ASCII)).isEqualTo("007 12345 00abcdef");
     }
 
     @Test
     void timestampsAreRfc3339WithMilliseconds() {
         assertThat(Rfc3339.format(Instant.parse("2026-11-21T10:15:30.123Z").toEpochMilli()))
-                .isEqualTo("2026-11-21T10:15:30.123Z");
+            .isEqualTo("2026-11-21T10:15:30.123Z");
         assertThat(Rfc3339.format(0)).isEqualTo("1970-01-01T00:00:00.000Z");
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 10_000; i++) {
@@ -51,4 +54,5 @@ class EventBufferTest {
             assertThat(Instant.parse(Rfc3339.format(millis))).isEqualTo(instant.truncatedTo(ChronoUnit.MILLIS));
         }
     }
+
 }

@@ -29,7 +29,10 @@ import io.pkgpulse.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Really produces to a broker (see TestKafka) through the command line, and reads the records back. */
+/**
+ * Really produces to a broker (see TestKafka) through the command line, and reads the
+ * records back.
+ */
 class KafkaRoundTripTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,9 +52,9 @@ class KafkaRoundTripTest {
         String topic = createTopic("synthetic");
         Path summaryFile = dir.resolve("summary.json");
 
-        int exit = EventProducer.commandLine().execute("synthetic", "--bootstrap-servers", bootstrapServers,
-                "--topic", topic, "--count", "3000", "--projects", "2000", "--seed", "7", "--quiet",
-                "--summary-json", summaryFile.toString());
+        int exit = EventProducer.commandLine()
+            .execute("synthetic", "--bootstrap-servers", bootstrapServers, "--topic", topic, "--count", "3000",
+                    "--projects", "2000", "--seed", "7", "--quiet", "--summary-json", summaryFile.toString());
 
         assertThat(exit).isZero();
         List<ConsumerRecord<byte[], byte[]>> records = consume(topic, 3000);
@@ -72,13 +75,13 @@ class KafkaRoundTripTest {
         assertThat(summary.get("failed").asLong()).isZero();
         assertThat(summary.get("bad").asLong()).isZero();
         assertThat(summary.get("first_ack_epoch_ms").asLong()).isPositive()
-                .isLessThanOrEqualTo(summary.get("last_ack_epoch_ms").asLong());
+            .isLessThanOrEqualTo(summary.get("last_ack_epoch_ms").asLong());
         Map<String, Long> perProject = new HashMap<>();
         summary.get("per_project").properties().forEach(e -> perProject.put(e.getKey(), e.getValue().asLong()));
         assertThat(perProject).isEqualTo(goodPerProject);
         assertThat(summary.get("distinct_projects").asInt()).isEqualTo(perProject.size());
         assertThat(summary.get("bots").asLong() + summary.get("metadata").asLong() + summary.get("good").asLong())
-                .isEqualTo(3000);
+            .isEqualTo(3000);
     }
 
     @Test
@@ -94,11 +97,14 @@ class KafkaRoundTripTest {
                 + "garbage\n");
         Path summaryFile = dir.resolve("replay.json");
 
-        assertThat(EventProducer.commandLine().execute("replay", "--bootstrap-servers", bootstrapServers,
-                "--topic", topic, "--file", jsonl.toString(), "--quiet")).isZero();
-        assertThat(EventProducer.commandLine().execute("replay", "--format", "combined", "--bootstrap-servers",
-                bootstrapServers, "--topic", topic, "--file", log.toString(), "--quiet",
-                "--summary-json", summaryFile.toString())).isZero();
+        assertThat(EventProducer.commandLine()
+            .execute("replay", "--bootstrap-servers", bootstrapServers, "--topic", topic, "--file", jsonl.toString(),
+                    "--quiet"))
+            .isZero();
+        assertThat(EventProducer.commandLine()
+            .execute("replay", "--format", "combined", "--bootstrap-servers", bootstrapServers, "--topic", topic,
+                    "--file", log.toString(), "--quiet", "--summary-json", summaryFile.toString()))
+            .isZero();
 
         List<ConsumerRecord<byte[], byte[]>> records = consume(topic, 4);
         Map<String, String> byValue = new HashMap<>();
@@ -107,10 +113,9 @@ class KafkaRoundTripTest {
                     record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
         }
         assertThat(byValue).containsEntry("not json at all", null)
-                .containsEntry("{\"project\":\"requests\"}", "requests")
-                .containsEntry("{\"project\":\"Zope.Interface\",\"file\":{\"filename\":\"x-1.tar.gz\"}}",
-                        "zope-interface")
-                .containsValue("typing-extensions");
+            .containsEntry("{\"project\":\"requests\"}", "requests")
+            .containsEntry("{\"project\":\"Zope.Interface\",\"file\":{\"filename\":\"x-1.tar.gz\"}}", "zope-interface")
+            .containsValue("typing-extensions");
 
         JsonNode summary = JSON.readTree(Files.readString(summaryFile));
         assertThat(summary.get("sent").asLong()).isEqualTo(1);
@@ -121,8 +126,9 @@ class KafkaRoundTripTest {
 
     @Test
     void aMissingTopicFailsFastWithAMessage() {
-        int exit = EventProducer.commandLine().execute("synthetic", "--bootstrap-servers", bootstrapServers,
-                "--topic", TestKafka.uniqueName("missing"), "--count", "10", "--quiet", "-P", "max.block.ms=1500");
+        int exit = EventProducer.commandLine()
+            .execute("synthetic", "--bootstrap-servers", bootstrapServers, "--topic", TestKafka.uniqueName("missing"),
+                    "--count", "10", "--quiet", "-P", "max.block.ms=1500");
         assertThat(exit).isEqualTo(1);
     }
 
@@ -137,9 +143,9 @@ class KafkaRoundTripTest {
     private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, int expected) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, TestKafka.uniqueName("event-producer-test"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
@@ -153,4 +159,5 @@ class KafkaRoundTripTest {
         assertThat(records).hasSize(expected);
         return records;
     }
+
 }

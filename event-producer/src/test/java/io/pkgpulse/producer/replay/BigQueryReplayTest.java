@@ -20,7 +20,10 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code replay --format bigquery} on rows as BigQuery exports them from {@code pypi.file_downloads}. */
+/**
+ * {@code replay --format bigquery} on rows as BigQuery exports them from
+ * {@code pypi.file_downloads}.
+ */
 class BigQueryReplayTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,8 +41,9 @@ class BigQueryReplayTest {
 
     List<String> replay(Path file) throws Exception {
         Path out = dir.resolve("events-" + file.getFileName() + ".jsonl");
-        int exit = EventProducer.commandLine().execute("replay", "--format", "bigquery", "--file", file.toString(),
-                "--output", out.toString(), "--quiet", "--summary-json", dir.resolve("summary.json").toString());
+        int exit = EventProducer.commandLine()
+            .execute("replay", "--format", "bigquery", "--file", file.toString(), "--output", out.toString(), "--quiet",
+                    "--summary-json", dir.resolve("summary.json").toString());
         assertThat(exit).isZero();
         return Files.readAllLines(out);
     }
@@ -58,7 +62,8 @@ class BigQueryReplayTest {
             assertThat(event.get("import").get("sha256").asString()).isEqualTo(sha256);
             assertThat(event.get("import").get("line").asLong()).isEqualTo(i + 1);
             assertThat(event.get("import").get("file").asString()).isEqualTo("file_downloads-000000000000.json");
-            // Everything else byte for byte: the worker reads BigQuery's timestamps and nulls as they come.
+            // Everything else byte for byte: the worker reads BigQuery's timestamps and
+            // nulls as they come.
             assertThat(events.get(i)).endsWith(rows.get(i).substring(1));
             ((tools.jackson.databind.node.ObjectNode) event).remove("import");
             assertThat(event).isEqualTo(JSON.readTree(rows.get(i)));
@@ -81,23 +86,26 @@ class BigQueryReplayTest {
 
         assertThat(fromCompressed).hasSameSizeAs(fromPlain);
         assertThat(JSON.readTree(fromCompressed.get(0)).get("import").get("sha256").asString())
-                .isEqualTo(ImportFile.of(compressed).sha256())
-                .isNotEqualTo(ImportFile.of(plain).sha256());
+            .isEqualTo(ImportFile.of(compressed).sha256())
+            .isNotEqualTo(ImportFile.of(plain).sha256());
         assertThat(JSON.readTree(fromCompressed.get(0)).get("timestamp").asString())
-                .isEqualTo("2024-01-07 20:54:54 UTC");
+            .isEqualTo("2024-01-07 20:54:54 UTC");
     }
 
     @Test
     void theImportGoesFirstInAnyObjectEmptyOrSpacedOut() {
         BigQueryReplay replay = new BigQueryReplay(null, new ProjectIds(),
                 new ImportFile("0".repeat(64), "a \"quoted\" name.json"));
-        String prefix = "{\"import\":{\"sha256\":\"" + "0".repeat(64) + "\",\"file\":\"a \\\"quoted\\\" name.json\",\"line\":";
+        String prefix = "{\"import\":{\"sha256\":\"" + "0".repeat(64)
+                + "\",\"file\":\"a \\\"quoted\\\" name.json\",\"line\":";
 
         assertThat(text(replay.withImport(bytes("{}"), 3))).isEqualTo(prefix + "3}}");
         assertThat(text(replay.withImport(bytes("  { } "), 4))).isEqualTo(prefix + "4} } ");
-        assertThat(text(replay.withImport(bytes("{\"project\":\"a\"}"), 5))).isEqualTo(prefix + "5},\"project\":\"a\"}");
-        assertThat(JSON.readTree(replay.withImport(bytes("{\"project\":\"a\"}"), 5)).get("import").get("file").asString())
-                .isEqualTo("a \"quoted\" name.json");
+        assertThat(text(replay.withImport(bytes("{\"project\":\"a\"}"), 5)))
+            .isEqualTo(prefix + "5},\"project\":\"a\"}");
+        assertThat(
+                JSON.readTree(replay.withImport(bytes("{\"project\":\"a\"}"), 5)).get("import").get("file").asString())
+            .isEqualTo("a \"quoted\" name.json");
     }
 
     @Test
@@ -117,4 +125,5 @@ class BigQueryReplayTest {
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
 }

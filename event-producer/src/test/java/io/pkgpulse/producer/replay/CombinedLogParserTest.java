@@ -67,13 +67,13 @@ class CombinedLogParserTest {
                 + "requests-2.32.3-py3-none-any.whl";
         assertThat(parser.parse(line("GET", wheel, 200))).isInstanceOf(LogLine.Download.class);
         assertThat(parser.parse(line("GET", wheel, 304))).isInstanceOf(LogLine.Download.class);
-        for (int status : new int[] {206, 201, 204, 301, 302, 303, 307, 308, 400, 403, 404, 416, 500, 502, 503}) {
+        for (int status : new int[] { 206, 201, 204, 301, 302, 303, 307, 308, 400, 403, 404, 416, 500, 502, 503 }) {
             assertThat(parser.parse(line("GET", wheel, status))).as("status %d", status)
-                    .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.STATUS));
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.STATUS));
         }
-        for (String method : new String[] {"HEAD", "POST", "PUT", "OPTIONS", "get"}) {
+        for (String method : new String[] { "HEAD", "POST", "PUT", "OPTIONS", "get" }) {
             assertThat(parser.parse(line(method, wheel, 200))).as(method)
-                    .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.METHOD));
+                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.METHOD));
         }
         // The method is checked before the status.
         assertThat(parser.parse(line("HEAD", wheel, 404))).isEqualTo(new LogLine.Skipped(LogLine.SkipReason.METHOD));
@@ -82,14 +82,14 @@ class CombinedLogParserTest {
     @Test
     void indexPagesOtherFilesAndNonRequestsAreSkippedWithTheirReason() {
         assertThat(parser.parse(line("GET", "/simple/requests/", 200)))
-                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_FILE));
+            .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_FILE));
         assertThat(parser.parse(line("GET", "/", 304))).isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_FILE));
         assertThat(parser.parse(line("GET", "/simple/requests", 200)))
-                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
+            .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
         assertThat(parser.parse(line("GET", "/favicon.ico", 200)))
-                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
+            .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_DISTRIBUTION));
         assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"-\" 400 0 \"-\" \"-\""))
-                .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_REQUEST));
+            .isEqualTo(new LogLine.Skipped(LogLine.SkipReason.NOT_A_REQUEST));
     }
 
     private static String line(String method, String path, int status) {
@@ -102,9 +102,10 @@ class CombinedLogParserTest {
         assertThat(parser.parse("this is not a log line")).isInstanceOf(LogLine.Malformed.class);
         assertThat(parser.parse("")).isInstanceOf(LogLine.Malformed.class);
         assertThat(parser.parse("10.0.0.1 - - [yesterday] \"GET /x.whl HTTP/1.1\" 200 1 \"-\" \"-\""))
-                .isInstanceOf(LogLine.Malformed.class);
-        assertThat(parser.parse("10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/x-1.0.tar.gz HTTP/1.1\" "
-                + "200 1 \"-\"")).isInstanceOf(LogLine.Malformed.class);
+            .isInstanceOf(LogLine.Malformed.class);
+        assertThat(parser.parse(
+                "10.0.0.1 - - [21/Nov/2026:10:15:30 +0000] \"GET /packages/x-1.0.tar.gz HTTP/1.1\" " + "200 1 \"-\""))
+            .isInstanceOf(LogLine.Malformed.class);
     }
 
     @Test
@@ -114,4 +115,5 @@ class CombinedLogParserTest {
                 + "requests-2.32.3.tar.gz HTTP/1.1\" 200 1 \"-\" \"" + agent + "\"");
         assertThat(((LogLine.Download) line).userAgent()).hasSize(CombinedLogParser.MAX_USER_AGENT);
     }
+
 }

@@ -27,7 +27,7 @@ class GeoIpCountriesTest {
         assertThat(countries.countryOf("81.2.69.160")).isEqualTo("GB");
         assertThat(countries.countryOf("193.0.6.139")).isEqualTo("NL");
         assertThat(countries.countryOf("::ffff:8.8.8.4")).as("IPv4-mapped, as a dual-stack nginx logs it")
-                .isEqualTo("US");
+            .isEqualTo("US");
         assertThat(countries.countryOf("2001:4860:4860::8888")).isEqualTo("IE");
         assertThat(countries.countryOf("2a00:1450:4001:80b::200e")).isEqualTo("DE");
         assertThat(countries.description()).startsWith("'country ipvAll' (IPv6, built ");
@@ -42,7 +42,7 @@ class GeoIpCountriesTest {
         assertThat(countries.countryOf("2001:4860:4860::8888")).as("country, not registered_country").isEqualTo("IE");
         assertThat(countries.countryOf("2a00:1450:4001:80b::200e")).isEqualTo("DE");
         assertThat(countries.countryOf("193.0.6.139")).as("registered_country when there is no country")
-                .isEqualTo("NL");
+            .isEqualTo("NL");
         assertThat(countries.countryOf("5.5.5.5")).as("a continent only").isNull();
     }
 
@@ -50,8 +50,8 @@ class GeoIpCountriesTest {
     void codesThatAreNotIso3166Alpha2GiveNoCountry() {
         GeoIpCountries countries = GeoIpCountries.open(GeoIpDatabases.ipLocationDb(dir));
 
-        for (String address : new String[] {"5.5.5.5", "6.6.6.6", "7.7.7.7", "9.9.9.9", "11.11.11.11",
-            "12.12.12.12"}) {
+        for (String address : new String[] { "5.5.5.5", "6.6.6.6", "7.7.7.7", "9.9.9.9", "11.11.11.11",
+                "12.12.12.12" }) {
             assertThat(countries.countryOf(address)).as(address).isNull();
         }
         assertThat(GeoIpCountries.countryCode(Map.of("country_code", "de"))).isEqualTo("DE");
@@ -67,9 +67,8 @@ class GeoIpCountriesTest {
         GeoIpCountries maxMind = GeoIpCountries.open(GeoIpDatabases.maxMind(dir));
 
         // The databases map these networks to a country; they are not looked up at all.
-        for (String address : new String[] {"10.1.2.3", "127.0.0.1", "::1", "::", "0.0.0.0", "fe80::1",
-            "fd00::1", "2001:db8::1", "::ffff:10.1.2.3", "-", "", "unknown", "google.com", "8.8.8.8:53",
-            "fe80::1%eth0"}) {
+        for (String address : new String[] { "10.1.2.3", "127.0.0.1", "::1", "::", "0.0.0.0", "fe80::1", "fd00::1",
+                "2001:db8::1", "::ffff:10.1.2.3", "-", "", "unknown", "google.com", "8.8.8.8:53", "fe80::1%eth0" }) {
             assertThat(ipLocation.countryOf(address)).as(address).isNull();
             assertThat(maxMind.countryOf(address)).as(address).isNull();
         }
@@ -90,29 +89,32 @@ class GeoIpCountriesTest {
     @Test
     void aDatabaseThatCannotBeUsedIsAClearError() throws IOException {
         assertThatThrownBy(() -> GeoIpCountries.open(dir.resolve("missing.mmdb")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("missing.mmdb: no such file");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageEndingWith("missing.mmdb: no such file");
         assertThatThrownBy(() -> GeoIpCountries.open(dir)).hasMessageEndingWith(" is not a file");
 
         Path text = Files.writeString(dir.resolve("access.log"), "8.8.8.8 - - [04/Dec/2026:17:28:01 +0000] ...\n");
         assertThatThrownBy(() -> GeoIpCountries.open(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(text + " is not a MaxMind DB (.mmdb) file: ");
+            .hasMessageStartingWith(text + " is not a MaxMind DB (.mmdb) file: ");
         Path empty = Files.createFile(dir.resolve("empty.mmdb"));
         assertThatThrownBy(() -> GeoIpCountries.open(empty)).hasMessageStartingWith(empty + " is not a MaxMind DB");
 
         Path asn = GeoIpDatabases.asn(dir);
         assertThatThrownBy(() -> GeoIpCountries.open(asn)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(asn + " has no country data: database type 'GeoLite2-ASN'")
-                .hasMessageContaining("autonomous_system_number")
-                .hasMessageContaining("expected country.iso_code");
+            .hasMessageContaining(asn + " has no country data: database type 'GeoLite2-ASN'")
+            .hasMessageContaining("autonomous_system_number")
+            .hasMessageContaining("expected country.iso_code");
 
         Path noRecords = dir.resolve("empty-tree.mmdb");
         MmdbWriter.ipv6("country ipvAll").write(noRecords);
         assertThatThrownBy(() -> GeoIpCountries.open(noRecords)).hasMessageContaining("no country data")
-                .hasMessageContaining("no records");
+            .hasMessageContaining("no records");
 
         Path onlyBadCodes = dir.resolve("bad-codes.mmdb");
-        MmdbWriter.ipv6("country ipvAll").put("5.5.5.0/24", Map.of("country_code", "EU"))
-                .put("6.6.6.0/24", Map.of("country_code", new Uint32(840))).write(onlyBadCodes);
+        MmdbWriter.ipv6("country ipvAll")
+            .put("5.5.5.0/24", Map.of("country_code", "EU"))
+            .put("6.6.6.0/24", Map.of("country_code", new Uint32(840)))
+            .write(onlyBadCodes);
         assertThatThrownBy(() -> GeoIpCountries.open(onlyBadCodes)).hasMessageContaining("no country data");
 
         Path truncated = dir.resolve("truncated.mmdb");
@@ -120,4 +122,5 @@ class GeoIpCountriesTest {
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> GeoIpCountries.open(truncated)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

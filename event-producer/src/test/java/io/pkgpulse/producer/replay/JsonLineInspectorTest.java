@@ -37,4 +37,5 @@ class JsonLineInspectorTest {
         assertThat(inspect("not json").object()).isFalse();
         assertThat(inspect("{\"project\":\"a\"} ").object()).isTrue();
     }
+
 }

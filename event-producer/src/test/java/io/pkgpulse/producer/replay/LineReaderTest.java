@@ -27,4 +27,5 @@ class LineReaderTest {
         assertThat(lines).containsExactly("first", "", longLine, "last without newline");
         assertThat(reader.bytesRead()).isEqualTo(bytes.length);
     }
+
 }

@@ -17,15 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal writer of MaxMind DB files (format 2.0, https://maxmind.github.io/MaxMind-DB/), so that tests can make
- * small databases instead of downloading one: a binary search tree with 24-bit records, 16 zero bytes, the data
- * section, then {@code \xAB\xCD\xEFMaxMind.com} and the metadata map. Data values may be maps, lists, strings,
- * {@link Uint16}/{@link Uint32}/{@link Uint64} and booleans. IPv4 networks in an IPv6 database go under
- * {@code ::/96}, where MaxMind's reader looks IPv4 addresses up.
+ * A minimal writer of MaxMind DB files (format 2.0,
+ * https://maxmind.github.io/MaxMind-DB/), so that tests can make small databases instead
+ * of downloading one: a binary search tree with 24-bit records, 16 zero bytes, the data
+ * section, then {@code \xAB\xCD\xEFMaxMind.com} and the metadata map. Data values may be
+ * maps, lists, strings, {@link Uint16}/{@link Uint32}/{@link Uint64} and booleans. IPv4
+ * networks in an IPv6 database go under {@code ::/96}, where MaxMind's reader looks IPv4
+ * addresses up.
  */
 final class MmdbWriter {
 
-    /** Unsigned integer types of the format (Java has none); sizes are minimal, as in MaxMind's writers. */
+    /**
+     * Unsigned integer types of the format (Java has none); sizes are minimal, as in
+     * MaxMind's writers.
+     */
     record Uint16(int value) {
     }
 
@@ -35,13 +40,17 @@ final class MmdbWriter {
     record Uint64(long value) {
     }
 
-    private static final byte[] METADATA_MARKER = {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 'M', 'a', 'x', 'M', 'i',
-        'n', 'd', '.', 'c', 'o', 'm'};
+    private static final byte[] METADATA_MARKER = { (byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 'M', 'a', 'x', 'M', 'i', 'n',
+            'd', '.', 'c', 'o', 'm' };
 
     private final int ipVersion;
+
     private final String databaseType;
+
     private final Node root = new Node();
+
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+
     private final Map<Object, Integer> dataOffsets = new HashMap<>();
 
     private MmdbWriter(int ipVersion, String databaseType) {
@@ -59,7 +68,6 @@ final class MmdbWriter {
 
     /**
      * Maps a network to a record.
-     *
      * @param cidr {@code 8.8.8.0/24} or {@code 2001:4860::/32}; networks must not overlap
      */
     MmdbWriter put(String cidr, Map<String, ?> record) {
@@ -86,7 +94,8 @@ final class MmdbWriter {
             int side = (address[bit / 8] >>> (7 - bit % 8)) & 1;
             if (bit == prefix - 1) {
                 node.children[side] = new Leaf(offset);
-            } else {
+            }
+            else {
                 if (!(node.children[side] instanceof Node)) {
                     node.children[side] = new Node();
                 }
@@ -119,9 +128,11 @@ final class MmdbWriter {
                 long record;
                 if (child instanceof Node next) {
                     record = numbers.get(next);
-                } else if (child instanceof Leaf leaf) {
+                }
+                else if (child instanceof Leaf leaf) {
                     record = nodeCount + 16 + leaf.offset();
-                } else {
+                }
+                else {
                     record = nodeCount; // no data
                 }
                 out.write((int) (record >>> 16) & 0xFF);
@@ -152,7 +163,9 @@ final class MmdbWriter {
     }
 
     private static final class Node {
+
         final Object[] children = new Object[2];
+
     }
 
     private record Leaf(int offset) {
@@ -164,24 +177,31 @@ final class MmdbWriter {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             control(2, bytes.length, out);
             out.write(bytes, 0, bytes.length);
-        } else if (value instanceof Map<?, ?> map) {
+        }
+        else if (value instanceof Map<?, ?> map) {
             control(7, map.size(), out);
             map.forEach((key, item) -> {
                 encode((String) key, out);
                 encode(item, out);
             });
-        } else if (value instanceof List<?> list) {
+        }
+        else if (value instanceof List<?> list) {
             control(11, list.size(), out);
             list.forEach(item -> encode(item, out));
-        } else if (value instanceof Uint16 n) {
+        }
+        else if (value instanceof Uint16 n) {
             unsigned(5, n.value(), out);
-        } else if (value instanceof Uint32 n) {
+        }
+        else if (value instanceof Uint32 n) {
             unsigned(6, n.value(), out);
-        } else if (value instanceof Uint64 n) {
+        }
+        else if (value instanceof Uint64 n) {
             unsigned(9, n.value(), out);
-        } else if (value instanceof Boolean flag) {
+        }
+        else if (value instanceof Boolean flag) {
             control(14, flag ? 1 : 0, out);
-        } else {
+        }
+        else {
             throw new IllegalArgumentException("cannot encode " + value);
         }
     }
@@ -197,28 +217,35 @@ final class MmdbWriter {
         }
     }
 
-    /** The control byte (type in the top three bits; extended types after it) and the size. */
+    /**
+     * The control byte (type in the top three bits; extended types after it) and the
+     * size.
+     */
     private static void control(int type, int size, ByteArrayOutputStream out) {
         int sizeBits;
         byte[] sizeBytes;
         if (size < 29) {
             sizeBits = size;
             sizeBytes = new byte[0];
-        } else if (size < 29 + 256) {
+        }
+        else if (size < 29 + 256) {
             sizeBits = 29;
-            sizeBytes = new byte[] {(byte) (size - 29)};
-        } else if (size < 285 + 65_536) {
+            sizeBytes = new byte[] { (byte) (size - 29) };
+        }
+        else if (size < 285 + 65_536) {
             sizeBits = 30;
             int rest = size - 285;
-            sizeBytes = new byte[] {(byte) (rest >>> 8), (byte) rest};
-        } else {
+            sizeBytes = new byte[] { (byte) (rest >>> 8), (byte) rest };
+        }
+        else {
             sizeBits = 31;
             int rest = size - 65_821;
-            sizeBytes = new byte[] {(byte) (rest >>> 16), (byte) (rest >>> 8), (byte) rest};
+            sizeBytes = new byte[] { (byte) (rest >>> 16), (byte) (rest >>> 8), (byte) rest };
         }
         if (type <= 7) {
             out.write((type << 5) | sizeBits);
-        } else {
+        }
+        else {
             out.write(sizeBits);
             out.write(type - 7);
         }
@@ -227,10 +254,12 @@ final class MmdbWriter {
 
     private static byte[] literal(String address) {
         try {
-            return InetAddress.getByName(address).getAddress(); // test literals only: no name is looked up
+            return InetAddress.getByName(address).getAddress(); // test literals only: no
+                                                                // name is looked up
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -26,4 +26,5 @@ class DurationConverterTest {
         assertThatThrownBy(() -> DurationConverter.parse("10 minutes")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> DurationConverter.parse("m")).isInstanceOf(TypeConversionException.class);
     }
+
 }

@@ -27,4 +27,5 @@ class PacerTest {
         assertThat(pacer.isUnlimited()).isTrue();
         assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
     }
+
 }

@@ -23,4 +23,5 @@ class TallyTest {
         assertThat(tally.distinctGoodProjects()).isEqualTo(2);
         assertThat(tally.goodPerProject(id -> "p" + id)).containsExactly(Map.entry("p5000", 2L), Map.entry("p1", 1L));
     }
+
 }

@@ -25,12 +25,13 @@ class AgentPoolTest {
         String version = pip.raw().substring(4, pip.raw().indexOf(' '));
         JsonNode json = JSON.readTree(pip.raw().substring(pip.raw().indexOf(' ') + 1));
 
-        assertThat(List.copyOf(json.propertyNames())).isSorted().contains("ci", "cpu", "implementation", "installer", "python",
-                "system");
+        assertThat(List.copyOf(json.propertyNames())).isSorted()
+            .contains("ci", "cpu", "implementation", "installer", "python", "system");
         assertThat(json.get("installer").get("name").stringValue()).isEqualTo("pip");
         assertThat(json.get("installer").get("version").stringValue()).isEqualTo(version);
 
-        // The shape of a real agent: the shared fixture, next to the checkout (../shared from the repository root).
+        // The shape of a real agent: the shared fixture, next to the checkout (../shared
+        // from the repository root).
         Path fixture = Path.of("..", "..", "shared", "fixtures", "pip-user-agent.txt");
         assertThat(fixture).as("the shared fixtures beside the checkout").isRegularFile();
         String real = Files.readString(fixture, StandardCharsets.UTF_8).strip();
@@ -69,4 +70,5 @@ class AgentPoolTest {
         assertThat(uv / 20_000.0).isBetween(0.13, 0.17);
         assertThat(pool.pickBot(random).raw()).containsIgnoringCase("bot");
     }
+
 }

@@ -69,4 +69,5 @@ class ProjectUniverseTest {
         }
         assertThat(prereleases).isBetween(total / 100, total / 8);
     }
+
 }

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SyntheticEventsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final long NOW = Instant.parse("2026-11-21T10:15:30.123Z").toEpochMilli();
 
     private static SyntheticEvents events(long seed, double badShare) {
@@ -64,16 +65,17 @@ class SyntheticEventsTest {
             JsonNode json = JSON.readTree(event.value());
             Instant timestamp = WorkerRules.assertAcceptable(json);
             assertThat(timestamp).isBetween(oldest, Instant.ofEpochMilli(NOW));
-            assertThat(json.get("timestamp").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(json.get("timestamp").stringValue())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
             String project = json.get("project").stringValue();
             assertThat(new String(event.key(), StandardCharsets.UTF_8)).isEqualTo(ProjectNames.normalize(project))
-                    .isEqualTo(events.universe().key(event.projectRank()));
+                .isEqualTo(events.universe().key(event.projectRank()));
             assertThat(Pep440.isValid(json.get("file").get("version").stringValue())).isTrue();
             String filename = json.get("file").get("filename").stringValue();
             assertThat(filename).matches(".+-.+(-.+-.+-.+\\.whl|\\.tar\\.gz)");
-            assertThat(json.get("url").stringValue())
-                    .matches("/packages/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{60}/.+").endsWith("/" + filename);
+            assertThat(json.get("url").stringValue()).matches("/packages/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{60}/.+")
+                .endsWith("/" + filename);
             if (json.has("details")) {
                 withDetails++;
             }
@@ -89,7 +91,8 @@ class SyntheticEventsTest {
             String type = JSON.readTree(event.value()).get("file").get("type").stringValue();
             if (type.equals("bdist_wheel")) {
                 wheels++;
-            } else if (type.equals("sdist")) {
+            }
+            else if (type.equals("sdist")) {
                 sdists++;
             }
         }
@@ -115,21 +118,22 @@ class SyntheticEventsTest {
     void badRecordsAreBadInTheWayTheyClaim() {
         for (GeneratedEvent event : generate(events(5, 0.5), 4_000)) {
             switch (event.kind()) {
-                case INVALID_JSON -> assertThatThrownBy(() -> JSON.readTree(event.value()))
-                        .isInstanceOf(JacksonException.class);
+                case INVALID_JSON ->
+                    assertThatThrownBy(() -> JSON.readTree(event.value())).isInstanceOf(JacksonException.class);
                 case MISSING_VERSION -> {
                     JsonNode file = JSON.readTree(event.value()).get("file");
                     assertThat(file.has("version")).isFalse();
                     assertThat(file.has("filename")).isTrue();
                 }
                 case UNKNOWN_FILE_TYPE -> assertThat(WorkerRules.FILE_TYPES)
-                        .doesNotContain(JSON.readTree(event.value()).get("file").get("type").stringValue());
-                case FUTURE_TIMESTAMP -> assertThat(Instant.parse(JSON.readTree(event.value()).get("timestamp")
-                        .stringValue())).isAfter(Instant.ofEpochMilli(NOW).plus(Duration.ofMinutes(30)));
+                    .doesNotContain(JSON.readTree(event.value()).get("file").get("type").stringValue());
+                case FUTURE_TIMESTAMP ->
+                    assertThat(Instant.parse(JSON.readTree(event.value()).get("timestamp").stringValue()))
+                        .isAfter(Instant.ofEpochMilli(NOW).plus(Duration.ofMinutes(30)));
                 case BOT -> assertThat(JSON.readTree(event.value()).get("user_agent").stringValue())
-                        .containsIgnoringCase("bot");
+                    .containsIgnoringCase("bot");
                 case METADATA -> assertThat(JSON.readTree(event.value()).get("file").get("filename").stringValue())
-                        .endsWith(".whl.metadata");
+                    .endsWith(".whl.metadata");
                 default -> WorkerRules.assertAcceptable(JSON.readTree(event.value()));
             }
         }
@@ -150,4 +154,5 @@ class SyntheticEventsTest {
         }
         assertThat(counts[newestFinal]).isGreaterThan(counts[0] * 5);
     }
+
 }

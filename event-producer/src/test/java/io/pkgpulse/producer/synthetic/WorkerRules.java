@@ -11,9 +11,10 @@ import io.pkgpulse.names.ProjectNames;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ingest worker's acceptance rules for an event (EventValidator and EventJson in ingest-worker), restated as
- * assertions: a generated good event must pass every one of them. This module does not depend on the worker, so the
- * rules are repeated here; the limits are the worker's.
+ * The ingest worker's acceptance rules for an event (EventValidator and EventJson in
+ * ingest-worker), restated as assertions: a generated good event must pass every one of
+ * them. This module does not depend on the worker, so the rules are repeated here; the
+ * limits are the worker's.
  */
 final class WorkerRules {
 
@@ -23,7 +24,10 @@ final class WorkerRules {
     private WorkerRules() {
     }
 
-    /** Asserts that {@code event} is one the worker counts (bots and metadata aside) and returns its timestamp. */
+    /**
+     * Asserts that {@code event} is one the worker counts (bots and metadata aside) and
+     * returns its timestamp.
+     */
     static Instant assertAcceptable(JsonNode event) {
         assertThat(event.isObject()).isTrue();
         String project = text(event, "project", 255, true);
@@ -59,7 +63,8 @@ final class WorkerRules {
             assertThat(details.path("installer").path("name").isString()).isTrue();
             JsonNode ci = details.get("ci");
             assertThat(ci == null || ci.isNull() || ci.isBoolean()).as("ci is a boolean").isTrue();
-        } else {
+        }
+        else {
             assertThat(agent).as("an event has details or a user agent").isNotNull();
         }
         return OffsetDateTime.parse(text(event, "timestamp", 64, true)).toInstant();
@@ -76,4 +81,5 @@ final class WorkerRules {
         assertThat(text).as(field).isNotBlank().hasSizeLessThanOrEqualTo(maxLength);
         return text;
     }
+
 }

@@ -33,4 +33,5 @@ class ZipfSamplerTest {
         }
         assertThat(zipf.probability(1) + zipf.probability(2) + zipf.probability(3)).isCloseTo(1.0, within(1e-12));
     }
+
 }

@@ -21,7 +21,8 @@ import io.pkgpulse.model.archive.ArchiveLoader;
 import io.pkgpulse.model.archive.DownloadArchive;
 
 /**
- * The worker jar's archive commands, run instead of the worker when the first argument names one:
+ * The worker jar's archive commands, run instead of the worker when the first argument
+ * names one:
  *
  * <pre>
  * java -jar ingest-worker.jar load-archive FILE...     load archive files back into their days' partitions
@@ -29,15 +30,19 @@ import io.pkgpulse.model.archive.DownloadArchive;
  * java -jar ingest-worker.jar list-archives            the archived days, their files and states
  * </pre>
  *
- * Arguments starting with {@code --} are Spring Boot properties, as for the worker (the database comes from the
- * same settings: {@code SPRING_DATASOURCE_URL}, {@code --spring.profiles.active=local}, ...). Each file or day is
- * its own transaction; a refused one is reported on standard error and the others are still done. Exit status: 0
- * when everything was done, 1 when something was refused or failed, 2 for a usage error.
+ * Arguments starting with {@code --} are Spring Boot properties, as for the worker (the
+ * database comes from the same settings: {@code SPRING_DATASOURCE_URL},
+ * {@code --spring.profiles.active=local}, ...). Each file or day is its own transaction;
+ * a refused one is reported on standard error and the others are still done. Exit status:
+ * 0 when everything was done, 1 when something was refused or failed, 2 for a usage
+ * error.
  */
 public final class ArchiveCommand {
 
     public static final String LOAD = "load-archive";
+
     public static final String UNLOAD = "unload-archive";
+
     public static final String LIST = "list-archives";
 
     private static final Set<String> COMMANDS = Set.of(LOAD, UNLOAD, LIST);
@@ -51,13 +56,14 @@ public final class ArchiveCommand {
     /** The command's own defaults: quiet, unless the caller sets logging levels. */
     private static final Map<String, Object> DEFAULTS = Map.of("logging.level.root", "WARN",
             "logging.level.org.springframework.boot.SpringApplication", "OFF",
-            "logging.level.org.springframework.context", "ERROR",
-            "spring.main.log-startup-info", "false");
+            "logging.level.org.springframework.context", "ERROR", "spring.main.log-startup-info", "false");
 
     private ArchiveCommand() {
     }
 
-    /** Whether these program arguments ask for an archive command rather than the worker. */
+    /**
+     * Whether these program arguments ask for an archive command rather than the worker.
+     */
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
@@ -90,7 +96,9 @@ public final class ArchiveCommand {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(ArchiveCommandApplication.class).web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF).properties(DEFAULTS).run(properties.toArray(String[]::new));
+                .bannerMode(Banner.Mode.OFF)
+                .properties(DEFAULTS)
+                .run(properties.toArray(String[]::new));
         }
         catch (RuntimeException ex) {
             err.println(command + ": cannot start: " + startFailure(ex));
@@ -129,7 +137,10 @@ public final class ArchiveCommand {
         }
     }
 
-    /** What PostgreSQL or the driver said (e.g. that the connection was refused), else the deepest cause. */
+    /**
+     * What PostgreSQL or the driver said (e.g. that the connection was refused), else the
+     * deepest cause.
+     */
     private static String startFailure(Throwable ex) {
         String sql = null;
         for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
@@ -144,10 +155,10 @@ public final class ArchiveCommand {
         ArchiveLoader.Loaded loaded = loader.load(file);
         out.println("Loaded " + file.toAbsolutePath().normalize() + ": " + loaded.loaded() + " row(s) of "
                 + loaded.day() + " into " + loaded.partition()
-                + (loaded.skipped() > 0 ? " (" + loaded.skipped() + " row(s) of packages or releases deleted since"
-                        + " skipped)" : "")
-                + ". Rollups unchanged: they count these downloads already. The worker keeps this day until "
-                + UNLOAD + " " + loaded.day());
+                + (loaded.skipped() > 0
+                        ? " (" + loaded.skipped() + " row(s) of packages or releases deleted since" + " skipped)" : "")
+                + ". Rollups unchanged: they count these downloads already. The worker keeps this day until " + UNLOAD
+                + " " + loaded.day());
     }
 
     private static void list(List<DownloadArchive> archives, PrintStream out) {
@@ -157,4 +168,5 @@ public final class ArchiveCommand {
                     archive.path());
         }
     }
+
 }

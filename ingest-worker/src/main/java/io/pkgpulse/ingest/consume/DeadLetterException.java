@@ -6,4 +6,5 @@ class DeadLetterException extends RuntimeException {
     DeadLetterException(String message, Throwable cause) {
         super(message + ": " + cause.getMessage(), cause);
     }
+
 }

@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
 import io.pkgpulse.ingest.IngestProperties;
 
 /**
- * Publishes rejected records to the dead-letter topic: the original key and value bytes, the original headers,
- * the reason ({@value #REASON_HEADER}, e.g. {@code missing-field}) and a human-readable detail
- * ({@value #DETAIL_HEADER}), where it came from as text ({@value #ORIGIN_HEADER}: {@code topic/partition/offset}),
- * plus Spring Kafka's standard {@code kafka_dlt-original-*} headers. A record keeps its
- * partition number when the dead-letter topic has that partition.
+ * Publishes rejected records to the dead-letter topic: the original key and value bytes,
+ * the original headers, the reason ({@value #REASON_HEADER}, e.g. {@code missing-field})
+ * and a human-readable detail ({@value #DETAIL_HEADER}), where it came from as text
+ * ({@value #ORIGIN_HEADER}: {@code topic/partition/offset}), plus Spring Kafka's standard
+ * {@code kafka_dlt-original-*} headers. A record keeps its partition number when the
+ * dead-letter topic has that partition.
  */
 @Component
 class DeadLetters {
@@ -39,9 +40,17 @@ class DeadLetters {
 
     static final String REASON_HEADER = "pkgpulse-reject-reason";
     static final String DETAIL_HEADER = "pkgpulse-reject-detail";
-    /** Where the record came from, as text ({@code topic/partition/offset}), for people and scripts. */
+
+    /**
+     * Where the record came from, as text ({@code topic/partition/offset}), for people
+     * and scripts.
+     */
     static final String ORIGIN_HEADER = "pkgpulse-origin";
-    /** On a value cut short because the dead-letter topic would not take it whole: the original size in bytes. */
+
+    /**
+     * On a value cut short because the dead-letter topic would not take it whole: the
+     * original size in bytes.
+     */
     static final String TRUNCATED_HEADER = "pkgpulse-truncated-from";
 
     private static final int TRUNCATED_BYTES = 64 * 1024;
@@ -49,7 +58,9 @@ class DeadLetters {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<byte[], byte[]> kafka;
+
     private final String topic;
+
     private volatile int partitions = -1;
 
     DeadLetters(KafkaTemplate<byte[], byte[]> kafka, IngestProperties properties) {
@@ -62,8 +73,9 @@ class DeadLetters {
     }
 
     /**
-     * Sends every rejection and waits until the broker has them all; a failure is thrown so that the batch is
-     * retried rather than its offsets stored without its dead letters.
+     * Sends every rejection and waits until the broker has them all; a failure is thrown
+     * so that the batch is retried rather than its offsets stored without its dead
+     * letters.
      */
     void publish(List<Rejection> rejections) {
         if (rejections.isEmpty()) {
@@ -79,14 +91,16 @@ class DeadLetters {
                 tooLarge.add(rejections.get(i));
             }
         }
-        // A value the dead-letter topic cannot hold must not block the stream: it goes there cut short, with its
+        // A value the dead-letter topic cannot hold must not block the stream: it goes
+        // there cut short, with its
         // original size in a header.
         for (Rejection rejection : tooLarge) {
             byte[] value = rejection.value();
             ProducerRecord<byte[], byte[]> letter = toDeadLetter(rejection,
                     Arrays.copyOf(value, Math.min(value.length, TRUNCATED_BYTES)));
             letter.headers().add(TRUNCATED_HEADER, Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
-            log.warn("The {} record at {}/{}/{} ({} bytes) is too large for {}; its dead letter keeps its first {} bytes",
+            log.warn(
+                    "The {} record at {}/{}/{} ({} bytes) is too large for {}; its dead letter keeps its first {} bytes",
                     rejection.reason().code(), rejection.record().topic(), rejection.record().partition(),
                     rejection.record().offset(), value.length, topic, TRUNCATED_BYTES);
             Throwable failure = await(send(letter), 1);
@@ -96,7 +110,10 @@ class DeadLetters {
         }
     }
 
-    /** Sends a letter; a failure the producer reports at once (a record too large) comes back as a failed future. */
+    /**
+     * Sends a letter; a failure the producer reports at once (a record too large) comes
+     * back as a failed future.
+     */
     private CompletableFuture<?> send(ProducerRecord<byte[], byte[]> letter) {
         try {
             return kafka.send(letter);
@@ -106,7 +123,10 @@ class DeadLetters {
         }
     }
 
-    /** Null when sent; the cause when the record is too large; throws for any other failure. */
+    /**
+     * Null when sent; the cause when the record is too large; throws for any other
+     * failure.
+     */
     private Throwable await(CompletableFuture<?> send, int batch) {
         try {
             send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,7 +162,7 @@ class DeadLetters {
         headers.add(REASON_HEADER, rejection.reason().code().getBytes(StandardCharsets.UTF_8));
         headers.add(DETAIL_HEADER, rejection.detail().getBytes(StandardCharsets.UTF_8));
         headers.add(ORIGIN_HEADER, (original.topic() + "/" + original.partition() + "/" + original.offset())
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, original.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(original.partition()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(original.offset()).array());
@@ -158,4 +178,5 @@ class DeadLetters {
         }
         return partitions;
     }
+
 }

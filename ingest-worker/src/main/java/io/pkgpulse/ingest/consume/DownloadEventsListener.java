@@ -37,35 +37,52 @@ import io.pkgpulse.ingest.write.StaleOffsetsException;
 import io.pkgpulse.ingest.write.StoredOffsets;
 
 /**
- * Consumes download events in batches. For each batch: check every record, resolve the ids of the good ones (which
- * also skips history-import lines counted before; {@link EventIds}), send the bad and the unresolved ones to the
- * dead-letter topic, then write the rest, their rollups and the new offsets in one transaction ({@link BatchWriter}).
+ * Consumes download events in batches. For each batch: check every record, resolve the
+ * ids of the good ones (which also skips history-import lines counted before;
+ * {@link EventIds}), send the bad and the unresolved ones to the dead-letter topic, then
+ * write the rest, their rollups and the new offsets in one transaction
+ * ({@link BatchWriter}).
  * <p>
- * Offsets live in the database: on assignment the consumer seeks to the stored offset, and each write moves it
- * only from the value this consumer last saw. Records below that value (a batch redelivered after its commit) are
- * skipped. If another consumer moved it, the batch is rolled back and every partition of the batch is sought back
- * to its stored offset. Any other failure is thrown to the error handler, which retries the batch with back-off
- * while the consumer stays paused; nothing is skipped.
+ * Offsets live in the database: on assignment the consumer seeks to the stored offset,
+ * and each write moves it only from the value this consumer last saw. Records below that
+ * value (a batch redelivered after its commit) are skipped. If another consumer moved it,
+ * the batch is rolled back and every partition of the batch is sought back to its stored
+ * offset. Any other failure is thrown to the error handler, which retries the batch with
+ * back-off while the consumer stays paused; nothing is skipped.
  */
 @Component
 class DownloadEventsListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadEventsListener.class);
+
     private static final LogAccessor logAccessor = new LogAccessor(DownloadEventsListener.class);
 
     private final EventValidator validator;
+
     private final EventIds ids;
+
     private final BatchWriter writer;
+
     private final StoredOffsets storedOffsets;
+
     private final DeadLetters deadLetters;
+
     private final IngestMetrics metrics;
+
     private final String group;
+
     private final int batchSize;
 
-    /** Next offset per partition as last stored by this process; absent: nothing stored when assigned. */
+    /**
+     * Next offset per partition as last stored by this process; absent: nothing stored
+     * when assigned.
+     */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
-    /** Highest offset per partition already on the dead-letter topic, so a retried batch does not send it again. */
+    /**
+     * Highest offset per partition already on the dead-letter topic, so a retried batch
+     * does not send it again.
+     */
     private final Map<TopicPartition, Long> deadLettered = new ConcurrentHashMap<>();
 
     private final ThreadLocal<ConsumerSeekCallback> seekCallback = new ThreadLocal<>();
@@ -86,18 +103,20 @@ class DownloadEventsListener implements ConsumerSeekAware {
             groupId = "${pkgpulse.ingest.group-id:pkgpulse-ingest}", batch = "true")
     void onBatch(List<ConsumerRecord<byte[], ReceivedEvent>> records, Acknowledgment acknowledgment) {
         List<ConsumerRecord<byte[], ReceivedEvent>> fresh = records.stream()
-                .filter(record -> record.offset() >= positions.getOrDefault(partitionOf(record), 0L))
-                .toList();
+            .filter(record -> record.offset() >= positions.getOrDefault(partitionOf(record), 0L))
+            .toList();
         for (int from = 0; from < fresh.size(); from += batchSize) {
-            List<ConsumerRecord<byte[], ReceivedEvent>> chunk = fresh.subList(from, Math.min(fresh.size(), from + batchSize));
+            List<ConsumerRecord<byte[], ReceivedEvent>> chunk = fresh.subList(from,
+                    Math.min(fresh.size(), from + batchSize));
             try {
                 process(chunk);
             }
             catch (StaleOffsetsException stale) {
                 log.warn("{}; rolled back a batch of {} records and seeking back to the stored offsets",
                         stale.getMessage(), chunk.size());
-                seekToStoredOffsets(records.stream().map(DownloadEventsListener::partitionOf)
-                        .collect(Collectors.toSet()), seekCallback.get());
+                seekToStoredOffsets(
+                        records.stream().map(DownloadEventsListener::partitionOf).collect(Collectors.toSet()),
+                        seekCallback.get());
                 return;
             }
             catch (RuntimeException ex) {
@@ -135,27 +154,34 @@ class DownloadEventsListener implements ConsumerSeekAware {
         }
         phases.mark("check");
         ResolvedBatch<ConsumerRecord<byte[], ReceivedEvent>> resolved = ids.resolve(acceptedRecords, accepted, phases);
-        resolved.unresolved().forEach(u -> rejections.add(new Rejection(u.source(), u.source().value().bytes(),
-                u.reason(), u.detail())));
+        resolved.unresolved()
+            .forEach(
+                    u -> rejections.add(new Rejection(u.source(), u.source().value().bytes(), u.reason(), u.detail())));
         if (resolved.repeatedImportLines() > 0) {
             dropped.merge(DropReason.ALREADY_IMPORTED.code(), resolved.repeatedImportLines(), Long::sum);
         }
 
         deadLetters.publish(rejections.stream()
-                .filter(r -> r.record().offset() > deadLettered.getOrDefault(partitionOf(r.record()), -1L)).toList());
+            .filter(r -> r.record().offset() > deadLettered.getOrDefault(partitionOf(r.record()), -1L))
+            .toList());
         rejections.forEach(r -> deadLettered.merge(partitionOf(r.record()), r.record().offset(), Math::max));
         phases.mark("dead-letters");
         writer.write(group, resolved, advances(records), phases);
         records.forEach(record -> positions.merge(partitionOf(record), record.offset() + 1, Math::max));
-        metrics.batchWritten(records.size(), resolved.events().size(), rejections, dropped, System.nanoTime() - started, phases);
+        metrics.batchWritten(records.size(), resolved.events().size(), rejections, dropped, System.nanoTime() - started,
+                phases);
     }
 
-    /** The offsets a batch moves: from what this process last stored (or nothing) to after its last record. */
+    /**
+     * The offsets a batch moves: from what this process last stored (or nothing) to after
+     * its last record.
+     */
     private Map<TopicPartition, OffsetAdvance> advances(List<ConsumerRecord<byte[], ReceivedEvent>> records) {
         Map<TopicPartition, Long> next = new HashMap<>();
         records.forEach(record -> next.merge(partitionOf(record), record.offset() + 1, Math::max));
         Map<TopicPartition, OffsetAdvance> advances = new HashMap<>();
-        next.forEach((partition, offset) -> advances.put(partition, new OffsetAdvance(positions.get(partition), offset)));
+        next.forEach(
+                (partition, offset) -> advances.put(partition, new OffsetAdvance(positions.get(partition), offset)));
         return advances;
     }
 
@@ -172,9 +198,10 @@ class DownloadEventsListener implements ConsumerSeekAware {
     }
 
     /**
-     * Positions the consumer where the database says this group stopped, and where it has no offset at the start of
-     * the partition: the database, not Kafka's committed offsets, says what has been counted (an emptied database
-     * is filled again from the start of the topic).
+     * Positions the consumer where the database says this group stopped, and where it has
+     * no offset at the start of the partition: the database, not Kafka's committed
+     * offsets, says what has been counted (an emptied database is filled again from the
+     * start of the topic).
      */
     private Map<TopicPartition, Long> seekToStoredOffsets(Collection<TopicPartition> partitions,
             ConsumerSeekCallback callback) {
@@ -221,4 +248,5 @@ class DownloadEventsListener implements ConsumerSeekAware {
     private static TopicPartition partitionOf(ConsumerRecord<?, ?> record) {
         return new TopicPartition(record.topic(), record.partition());
     }
+
 }

@@ -22,24 +22,31 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** The topic and its dead-letter topic with as many partitions, created when missing. */
+    /**
+     * The topic and its dead-letter topic with as many partitions, created when missing.
+     */
     @Bean
     KafkaAdmin.NewTopics ingestTopics(IngestProperties properties) {
         if (!properties.createTopics()) {
             return new KafkaAdmin.NewTopics();
         }
-        NewTopic topic = TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
-                .replicas(properties.topicReplicas()).build();
-        NewTopic deadLetters = TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.topicPartitions())
-                .replicas(properties.topicReplicas()).build();
+        NewTopic topic = TopicBuilder.name(properties.topic())
+            .partitions(properties.topicPartitions())
+            .replicas(properties.topicReplicas())
+            .build();
+        NewTopic deadLetters = TopicBuilder.name(properties.deadLetterTopic())
+            .partitions(properties.topicPartitions())
+            .replicas(properties.topicReplicas())
+            .build();
         return new KafkaAdmin.NewTopics(topic, deadLetters);
     }
 
     /**
-     * Every exception out of the listener is an infrastructure failure (bad records never throw): the batch is
-     * retried with exponential back-off, without limit, while the consumer stays paused but in its group. Nothing
-     * goes to the dead-letter topic and nothing is skipped; stopping the worker abandons the retry, and the batch
-     * is consumed again from the stored offsets at the next start.
+     * Every exception out of the listener is an infrastructure failure (bad records never
+     * throw): the batch is retried with exponential back-off, without limit, while the
+     * consumer stays paused but in its group. Nothing goes to the dead-letter topic and
+     * nothing is skipped; stopping the worker abandons the retry, and the batch is
+     * consumed again from the stored offsets at the next start.
      */
     @Bean
     DefaultErrorHandler ingestErrorHandler(IngestProperties properties) {
@@ -48,12 +55,16 @@ class KafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
             throw new IllegalStateException("The ingest retry policy has no limit; nothing may be skipped", ex);
         }, backOff);
-        // The listener already logged the failure in one line; the stack trace is for debugging.
+        // The listener already logged the failure in one line; the stack trace is for
+        // debugging.
         handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         return handler;
     }
 
-    /** Failed sends are reported by {@link DeadLetters} (and retried), not logged with a stack trace here. */
+    /**
+     * Failed sends are reported by {@link DeadLetters} (and retried), not logged with a
+     * stack trace here.
+     */
     @Bean
     KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<byte[], byte[]> producerFactory) {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producerFactory);
@@ -72,4 +83,5 @@ class KafkaConfiguration {
             IngestProperties properties) {
         return new EventValidator(userAgents, clock, downloads.rawRetention(), properties.maxFutureSkew());
     }
+
 }

@@ -9,8 +9,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a record value as a {@link DownloadEvent}. Meant to be wrapped by Spring Kafka's
- * {@code ErrorHandlingDeserializer}: a value that is not an event makes it throw {@link EventFormatException},
- * which the wrapper turns into a null value plus a header holding the original bytes and the reason.
+ * {@code ErrorHandlingDeserializer}: a value that is not an event makes it throw
+ * {@link EventFormatException}, which the wrapper turns into a null value plus a header
+ * holding the original bytes and the reason.
  */
 public class EventDeserializer implements Deserializer<ReceivedEvent> {
 
@@ -48,8 +49,9 @@ public class EventDeserializer implements Deserializer<ReceivedEvent> {
     }
 
     /**
-     * The contract says UTF-8 without a byte order mark; Jackson would also detect UTF-16 and UTF-32 by their NUL
-     * bytes, so those are refused up front, as is a value with nothing but white space.
+     * The contract says UTF-8 without a byte order mark; Jackson would also detect UTF-16
+     * and UTF-32 by their NUL bytes, so those are refused up front, as is a value with
+     * nothing but white space.
      */
     private static boolean looksLikeUtf8Json(byte[] data) {
         if (data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF) {
@@ -70,9 +72,12 @@ public class EventDeserializer implements Deserializer<ReceivedEvent> {
 
     /** The JSON path of the offending field, e.g. {@code " (at file.version)"}. */
     private static String at(JacksonException ex) {
-        String path = ex.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("");
+        String path = ex.getPath()
+            .stream()
+            .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+            .reduce((a, b) -> a + "." + b)
+            .orElse("");
         return path.isEmpty() ? "" : " (at " + path + ")";
     }
+
 }

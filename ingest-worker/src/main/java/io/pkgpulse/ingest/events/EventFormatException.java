@@ -1,8 +1,9 @@
 package io.pkgpulse.ingest.events;
 
 /**
- * The value could not be read as an event. Thrown by {@link EventDeserializer} and carried by Spring Kafka's
- * {@code ErrorHandlingDeserializer} in a record header, so it holds only serialisable, plain data.
+ * The value could not be read as an event. Thrown by {@link EventDeserializer} and
+ * carried by Spring Kafka's {@code ErrorHandlingDeserializer} in a record header, so it
+ * holds only serialisable, plain data.
  */
 public class EventFormatException extends RuntimeException {
 
@@ -18,4 +19,5 @@ public class EventFormatException extends RuntimeException {
     public RejectReason reason() {
         return reason;
     }
+
 }

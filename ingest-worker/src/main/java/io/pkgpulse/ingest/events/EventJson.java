@@ -9,23 +9,25 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The JSON mapper for events: snake_case names, unknown fields ignored (producers may send more than we store),
- * duplicate keys rejected, and no type coercion, so {@code "project": 42}, {@code "ci": "yes"} or {@code "line": "7"} is an error
- * instead of being quietly converted.
+ * The JSON mapper for events: snake_case names, unknown fields ignored (producers may
+ * send more than we store), duplicate keys rejected, and no type coercion, so
+ * {@code "project": 42}, {@code "ci": "yes"} or {@code "line": "7"} is an error instead
+ * of being quietly converted.
  */
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // EventDeserializer reports trailing data itself, as not-json rather than a type mismatch.
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .withCoercionConfig(LogicalType.Textual, strict())
-            .withCoercionConfig(LogicalType.Boolean, strict())
-            .withCoercionConfig(LogicalType.Integer, strict())
-            .withCoercionConfig(LogicalType.POJO, strict())
-            .build();
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // EventDeserializer reports trailing data itself, as not-json rather than a type
+        // mismatch.
+        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .withCoercionConfig(LogicalType.Textual, strict())
+        .withCoercionConfig(LogicalType.Boolean, strict())
+        .withCoercionConfig(LogicalType.Integer, strict())
+        .withCoercionConfig(LogicalType.POJO, strict())
+        .build();
 
     private EventJson() {
     }
@@ -41,4 +43,5 @@ public final class EventJson {
             }
         };
     }
+
 }

@@ -25,15 +25,20 @@ import io.pkgpulse.model.downloads.FileType;
 import io.pkgpulse.names.ProjectNames;
 
 /**
- * Decides for one parsed event whether it is counted, dead-lettered (and why) or dropped (and why), and reduces
- * a counted one to what is stored. Stored fields are limited to their column's length; fields that are not stored
- * have generous limits so that no record is unbounded. The contract, limits included, is docs/events.md.
- * Lengths are counted in characters (code points), as PostgreSQL and JSON Schema count them.
+ * Decides for one parsed event whether it is counted, dead-lettered (and why) or dropped
+ * (and why), and reduces a counted one to what is stored. Stored fields are limited to
+ * their column's length; fields that are not stored have generous limits so that no
+ * record is unbounded. The contract, limits included, is docs/events.md. Lengths are
+ * counted in characters (code points), as PostgreSQL and JSON Schema count them.
  */
 public class EventValidator {
 
-    /** Installers that mirror an index rather than install from it; pypistats reports totals without them. */
-    public static final Set<String> MIRROR_INSTALLERS = Set.of("bandersnatch", "z3c.pypimirror", "Artifactory", "devpi");
+    /**
+     * Installers that mirror an index rather than install from it; pypistats reports
+     * totals without them.
+     */
+    public static final Set<String> MIRROR_INSTALLERS = Set.of("bandersnatch", "z3c.pypimirror", "Artifactory",
+            "devpi");
 
     static final int MAX_FILENAME = 512;
     static final int MAX_URL = 2048;
@@ -48,42 +53,53 @@ public class EventValidator {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     /**
-     * RFC 3339 date-time with seconds and an offset. As BigQuery and linehaul write them, a space may replace the T,
-     * a space may precede the offset, and {@code UTC} may stand for {@code Z}: {@code 2024-01-07 20:54:54 UTC},
+     * RFC 3339 date-time with seconds and an offset. As BigQuery and linehaul write them,
+     * a space may replace the T, a space may precede the offset, and {@code UTC} may
+     * stand for {@code Z}: {@code 2024-01-07 20:54:54 UTC},
      * {@code 2024-01-07 20:54:54 +00:00}.
      */
-    private static final Pattern RFC_3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})? ?([Zz]|UTC|[+-]\\d{2}:\\d{2})");
+    private static final Pattern RFC_3339 = Pattern
+        .compile("\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})? ?([Zz]|UTC|[+-]\\d{2}:\\d{2})");
 
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** The earliest day a history import may bring: before it, a timestamp is a mistake, not PyPI's history. */
+    /**
+     * The earliest day a history import may bring: before it, a timestamp is a mistake,
+     * not PyPI's history.
+     */
     public static final Instant HISTORY_START = Instant.parse("2000-01-01T00:00:00Z");
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT = Pattern
+        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final UserAgentParser userAgents;
 
     /**
-     * Parsed agents by their text. Traffic repeats a few thousand agents (one per pip version, Python, OS image
-     * and CI runner), and parsing pip's JSON is the costliest part of checking an event.
+     * Parsed agents by their text. Traffic repeats a few thousand agents (one per pip
+     * version, Python, OS image and CI runner), and parsing pip's JSON is the costliest
+     * part of checking an event.
      */
     private final Cache<String, KnownAgent> parsedAgents = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /**
-     * One instance per distinct client, so that the batch's maps (profiles, their ids, the rows) compare clients by
-     * identity instead of comparing 15 fields, the raw agent among them, for every event.
+     * One instance per distinct client, so that the batch's maps (profiles, their ids,
+     * the rows) compare clients by identity instead of comparing 15 fields, the raw agent
+     * among them, for every event.
      */
     private final Cache<ClientProfile.Fields, ClientProfile.Fields> clients = Caffeine.newBuilder()
-            .maximumSize(20_000).build();
+        .maximumSize(20_000)
+        .build();
+
     private final Clock clock;
+
     private final Duration retention;
+
     private final Duration futureSkew;
 
     /**
-     * @param retention events of the stream older than this are rejected: their day's raw rows are gone (events of
-     *        a history import are counted into the rollups back to {@link #HISTORY_START})
+     * @param retention events of the stream older than this are rejected: their day's raw
+     * rows are gone (events of a history import are counted into the rollups back to
+     * {@link #HISTORY_START})
      * @param futureSkew how far ahead of this worker's clock an event may be dated
      */
     public EventValidator(UserAgentParser userAgents, Clock clock, Duration retention, Duration futureSkew) {
@@ -126,8 +142,8 @@ public class EventValidator {
         String project = ProjectNames.normalize(projectName);
         if (event.file().project() != null && (!ProjectNames.isValid(event.file().project())
                 || !ProjectNames.normalize(event.file().project()).equals(project))) {
-            throw new Invalid(RejectReason.INVALID_FIELD, "file.project " + quote(event.file().project())
-                    + " is not project " + quote(projectName));
+            throw new Invalid(RejectReason.INVALID_FIELD,
+                    "file.project " + quote(event.file().project()) + " is not project " + quote(projectName));
         }
         if (version.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new Invalid(RejectReason.INVALID_FIELD, "file.version contains white space or control characters");
@@ -135,8 +151,9 @@ public class EventValidator {
         if (isNotADistribution(filename)) {
             return new Dropped(DropReason.NOT_A_DISTRIBUTION);
         }
-        FileType fileType = FileType.fromPypiName(type).orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_FILE_TYPE,
-                "file.type " + quote(type) + " is not a distribution type"));
+        FileType fileType = FileType.fromPypiName(type)
+            .orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_FILE_TYPE,
+                    "file.type " + quote(type) + " is not a distribution type"));
         ImportedLine importedLine = importedLine(event.importLine());
         Instant timestamp = timestamp(timestampText, importedLine != null);
         UUID eventId = eventId(event.eventId());
@@ -161,8 +178,9 @@ public class EventValidator {
     }
 
     /**
-     * The stored form. Details the producer sent are checked like any field; details parsed from a valid user
-     * agent are the worker's own reading, so they are cut to fit instead of rejecting the download.
+     * The stored form. Details the producer sent are checked like any field; details
+     * parsed from a valid user agent are the worker's own reading, so they are cut to fit
+     * instead of rejecting the download.
      */
     private ValidEvent stored(Instant timestamp, String project, String projectName, String version, FileType fileType,
             Details details, boolean fromAgent, String country, String userAgent, UUID eventId,
@@ -183,9 +201,10 @@ public class EventValidator {
         String implementationName = null;
         String implementationVersion = null;
         if (details.implementation() != null) {
-            implementationName = detail(fromAgent, details.implementation().name(), "details.implementation.name", MAX_SHORT);
-            implementationVersion = detail(fromAgent, details.implementation().version(), "details.implementation.version",
+            implementationName = detail(fromAgent, details.implementation().name(), "details.implementation.name",
                     MAX_SHORT);
+            implementationVersion = detail(fromAgent, details.implementation().version(),
+                    "details.implementation.version", MAX_SHORT);
         }
         String distroName = null;
         String distroVersion = null;
@@ -197,7 +216,8 @@ public class EventValidator {
             distroVersion = detail(fromAgent, details.distro().version(), "details.distro.version", MAX_SHORT);
             distroId = detail(fromAgent, details.distro().id(), "details.distro.id", MAX_DISTRO_DETAIL);
             if (details.distro().libc() != null) {
-                libcLib = detail(fromAgent, details.distro().libc().lib(), "details.distro.libc.lib", MAX_DISTRO_DETAIL);
+                libcLib = detail(fromAgent, details.distro().libc().lib(), "details.distro.libc.lib",
+                        MAX_DISTRO_DETAIL);
                 libcVersion = detail(fromAgent, details.distro().libc().version(), "details.distro.libc.version",
                         MAX_DISTRO_DETAIL);
             }
@@ -224,11 +244,17 @@ public class EventValidator {
         return clients.get(client, fields -> fields);
     }
 
-    /** A parsed agent and the one instance of its text that events carry (its hash computed once). */
+    /**
+     * A parsed agent and the one instance of its text that events carry (its hash
+     * computed once).
+     */
     private record KnownAgent(String text, ParsedUserAgent parsed) {
     }
 
-    /** Since 2026 PyPI counts only distribution files: metadata and signature fetches are not downloads. */
+    /**
+     * Since 2026 PyPI counts only distribution files: metadata and signature fetches are
+     * not downloads.
+     */
     private static boolean isNotADistribution(String filename) {
         String lower = filename.toLowerCase(Locale.ROOT);
         return lower.endsWith(".metadata") || lower.endsWith(".asc");
@@ -236,8 +262,8 @@ public class EventValidator {
 
     private Instant timestamp(String text, boolean history) {
         if (!RFC_3339.matcher(text).matches()) {
-            throw new Invalid(RejectReason.INVALID_FIELD, "timestamp " + quote(text)
-                    + " is not an RFC 3339 date-time with seconds and an offset");
+            throw new Invalid(RejectReason.INVALID_FIELD,
+                    "timestamp " + quote(text) + " is not an RFC 3339 date-time with seconds and an offset");
         }
         Instant timestamp;
         try {
@@ -261,13 +287,17 @@ public class EventValidator {
             }
         }
         else if (timestamp.isBefore(now.minus(retention))) {
-            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD, "timestamp " + text + " is older than the raw retention of "
-                    + retention.toDays() + " days; older history is brought in by a history import");
+            throw new Invalid(RejectReason.TIMESTAMP_TOO_OLD,
+                    "timestamp " + text + " is older than the raw retention of " + retention.toDays()
+                            + " days; older history is brought in by a history import");
         }
         return timestamp;
     }
 
-    /** The strict RFC 3339 form of a matched timestamp: T between date and time, no space before the offset, Z for UTC. */
+    /**
+     * The strict RFC 3339 form of a matched timestamp: T between date and time, no space
+     * before the offset, Z for UTC.
+     */
     private static String rfc3339(String text) {
         String strict = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
@@ -278,30 +308,34 @@ public class EventValidator {
         return strict.charAt(zone - 1) == ' ' ? strict.substring(0, zone - 1) + strict.substring(zone) : strict;
     }
 
-    /** Checks an {@code import} object; null when the event has none (a download of the stream). */
+    /**
+     * Checks an {@code import} object; null when the event has none (a download of the
+     * stream).
+     */
     private static ImportedLine importedLine(DownloadEvent.ImportLine line) {
         if (line == null) {
             return null;
         }
         String sha256 = required(line.sha256(), "import.sha256", 64);
         if (!SHA_256.matcher(sha256).matches()) {
-            throw new Invalid(RejectReason.INVALID_FIELD, "import.sha256 " + quote(sha256)
-                    + " is not a SHA-256 (64 hex digits)");
+            throw new Invalid(RejectReason.INVALID_FIELD,
+                    "import.sha256 " + quote(sha256) + " is not a SHA-256 (64 hex digits)");
         }
         if (line.line() == null) {
             throw new Invalid(RejectReason.MISSING_FIELD, "import.line is missing");
         }
         if (line.line() < 1) {
-            throw new Invalid(RejectReason.INVALID_FIELD, "import.line " + line.line() + " is not a line number (1 or more)");
+            throw new Invalid(RejectReason.INVALID_FIELD,
+                    "import.line " + line.line() + " is not a line number (1 or more)");
         }
         String file = optional(line.file(), "import.file", MAX_UNSTORED);
         return new ImportedLine(sha256.toLowerCase(Locale.ROOT), line.line(), file);
     }
 
     /**
-     * The common case, {@code 2026-11-21T10:15:30[.fraction]Z}, read without a formatter (which costs more than the
-     * rest of an event's checks); null for any other form, which the formatter then reads. Assumes the RFC 3339
-     * pattern has matched.
+     * The common case, {@code 2026-11-21T10:15:30[.fraction]Z}, read without a formatter
+     * (which costs more than the rest of an event's checks); null for any other form,
+     * which the formatter then reads. Assumes the RFC 3339 pattern has matched.
      */
     private static Instant utcTimestamp(String text) {
         int length = text.length();
@@ -315,8 +349,8 @@ public class EventValidator {
         int hour = number(text, 11, 13);
         int minute = number(text, 14, 16);
         int second = number(text, 17, 19);
-        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                || hour > 23 || minute > 59 || second > 59) {
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23
+                || minute > 59 || second > 59) {
             throw new DateTimeParseException("not a date-time", text, 0);
         }
         int nanos = 0;
@@ -340,7 +374,8 @@ public class EventValidator {
             return null;
         }
         if (!UUID_TEXT.matcher(text).matches()) {
-            throw new Invalid(RejectReason.INVALID_FIELD, "event_id " + quote(text) + " is not a UUID (8-4-4-4-12 hex)");
+            throw new Invalid(RejectReason.INVALID_FIELD,
+                    "event_id " + quote(text) + " is not a UUID (8-4-4-4-12 hex)");
         }
         return UUID.fromString(text);
     }
@@ -363,12 +398,18 @@ public class EventValidator {
         return optional(value, field, maxLength);
     }
 
-    /** A details field: checked when the producer sent it, made to fit when the worker parsed it from the agent. */
+    /**
+     * A details field: checked when the producer sent it, made to fit when the worker
+     * parsed it from the agent.
+     */
     private static String detail(boolean fromAgent, String value, String field, int maxLength) {
         return fromAgent ? fit(value, maxLength) : optional(value, field, maxLength);
     }
 
-    /** Drops what PostgreSQL cannot store (NUL, unpaired surrogates) and cuts to {@code maxLength} characters. */
+    /**
+     * Drops what PostgreSQL cannot store (NUL, unpaired surrogates) and cuts to
+     * {@code maxLength} characters.
+     */
     private static String fit(String value, int maxLength) {
         if (value == null) {
             return null;
@@ -386,14 +427,17 @@ public class EventValidator {
         return kept.toString();
     }
 
-    /** Checks an optional text field; text that PostgreSQL cannot store (NUL, broken UTF-16) is invalid. */
+    /**
+     * Checks an optional text field; text that PostgreSQL cannot store (NUL, broken
+     * UTF-16) is invalid.
+     */
     private static String optional(String value, String field, int maxLength) {
         if (value == null) {
             return null;
         }
         if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
-            throw new Invalid(RejectReason.OVERSIZED_FIELD, field + " has "
-                    + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
+            throw new Invalid(RejectReason.OVERSIZED_FIELD,
+                    field + " has " + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -427,5 +471,7 @@ public class EventValidator {
             super(message, null, false, false);
             this.reason = reason;
         }
+
     }
+
 }

@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@code pkgpulse.downloads.hourly-retention}: deletes the hourly rollup rows of hours before the window.
- * They are deleted, not partitioned away: an hour has one row per package and release downloaded in it, far fewer
- * than raw rows, and the index on {@code hour} finds them. Each table's delete commits on its own, so its row
- * locks are not held while the next table is done.
+ * Applies {@code pkgpulse.downloads.hourly-retention}: deletes the hourly rollup rows of
+ * hours before the window. They are deleted, not partitioned away: an hour has one row
+ * per package and release downloaded in it, far fewer than raw rows, and the index on
+ * {@code hour} finds them. Each table's delete commits on its own, so its row locks are
+ * not held while the next table is done.
  */
 @Component
 class HourlyRollupRetention {
@@ -30,7 +31,10 @@ class HourlyRollupRetention {
         this.jdbc = jdbc;
     }
 
-    /** Deletes the rows of hours before {@code firstHour} from every hourly table; returns how many. */
+    /**
+     * Deletes the rows of hours before {@code firstHour} from every hourly table; returns
+     * how many.
+     */
     int deleteBefore(Instant firstHour) {
         OffsetDateTime cutoff = firstHour.atOffset(ZoneOffset.UTC);
         int deleted = 0;
@@ -42,4 +46,5 @@ class HourlyRollupRetention {
         }
         return deleted;
     }
+
 }

@@ -18,25 +18,34 @@ import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Keeps day partitions ready ahead of the stream (yesterday to {@code partitions-ahead} days from now), archives and
- * then drops raw days older than the raw retention ({@link DownloadArchiver}), and deletes hourly rollups older than
- * the hourly retention. Runs once at start-up, before any event is consumed, then every hour.
+ * Keeps day partitions ready ahead of the stream (yesterday to {@code partitions-ahead}
+ * days from now), archives and then drops raw days older than the raw retention
+ * ({@link DownloadArchiver}), and deletes hourly rollups older than the hourly retention.
+ * Runs once at start-up, before any event is consumed, then every hour.
  * <p>
- * Meters: {@code pkgpulse.downloads.archive.days{result=archived|failed}} counts days archived and dropped, and
- * failed attempts (the day stays and is tried again); {@code pkgpulse.downloads.archive.overdue} is the number of
- * days past retention still in the database after the last run because their archive failed or no archive
- * directory is set (days loaded back on purpose are not counted).
+ * Meters: {@code pkgpulse.downloads.archive.days{result=archived|failed}} counts days
+ * archived and dropped, and failed attempts (the day stays and is tried again);
+ * {@code pkgpulse.downloads.archive.overdue} is the number of days past retention still
+ * in the database after the last run because their archive failed or no archive directory
+ * is set (days loaded back on purpose are not counted).
  */
 @Component
 class PartitionMaintenance implements InitializingBean {
 
     private final DownloadPartitions partitions;
+
     private final DownloadArchiver archiver;
+
     private final HourlyRollupRetention hourlyRollups;
+
     private final DownloadsProperties properties;
+
     private final Clock clock;
+
     private final Counter archived;
+
     private final Counter failed;
+
     private final AtomicInteger overdue = new AtomicInteger();
 
     PartitionMaintenance(DownloadPartitions partitions, DownloadArchiver archiver, HourlyRollupRetention hourlyRollups,
@@ -46,15 +55,17 @@ class PartitionMaintenance implements InitializingBean {
         this.hourlyRollups = hourlyRollups;
         this.properties = properties;
         this.clock = clock;
-        this.archived = Counter.builder("pkgpulse.downloads.archive.days").tag("result", "archived")
-                .description("Raw days written to their archive file and dropped, or failed attempts to")
-                .register(registry);
-        this.failed = Counter.builder("pkgpulse.downloads.archive.days").tag("result", "failed")
-                .description("Raw days written to their archive file and dropped, or failed attempts to")
-                .register(registry);
+        this.archived = Counter.builder("pkgpulse.downloads.archive.days")
+            .tag("result", "archived")
+            .description("Raw days written to their archive file and dropped, or failed attempts to")
+            .register(registry);
+        this.failed = Counter.builder("pkgpulse.downloads.archive.days")
+            .tag("result", "failed")
+            .description("Raw days written to their archive file and dropped, or failed attempts to")
+            .register(registry);
         Gauge.builder("pkgpulse.downloads.archive.overdue", overdue, AtomicInteger::get)
-                .description("Raw days past retention kept because their archive failed or no directory is set")
-                .register(registry);
+            .description("Raw days past retention kept because their archive failed or no directory is set")
+            .register(registry);
     }
 
     @Override
@@ -67,7 +78,8 @@ class PartitionMaintenance implements InitializingBean {
     void maintain() {
         LocalDate today = LocalDate.now(clock);
         partitions.create(today.minusDays(1), today.plusDays(properties.partitionsAhead()));
-        // One day of margin: a worker whose clock lags may still accept an event of the first raw day's eve, which
+        // One day of margin: a worker whose clock lags may still accept an event of the
+        // first raw day's eve, which
         // must not land in a day that is archived already.
         ArchiveRun run = archiver.archiveBefore(properties.firstRawDay(today).minusDays(1));
         archived.increment(run.archived().size());
@@ -75,4 +87,5 @@ class PartitionMaintenance implements InitializingBean {
         overdue.set(run.overdue());
         hourlyRollups.deleteBefore(properties.firstHourlyHour(clock.instant()));
     }
+
 }

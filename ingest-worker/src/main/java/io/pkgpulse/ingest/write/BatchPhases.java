@@ -3,10 +3,14 @@ package io.pkgpulse.ingest.write;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where the time of one batch went, phase by phase: {@link #mark(String)} closes the phase that just ended. */
+/**
+ * Where the time of one batch went, phase by phase: {@link #mark(String)} closes the
+ * phase that just ended.
+ */
 public final class BatchPhases {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+
     private long last = System.nanoTime();
 
     /** Attributes the time since the previous mark to {@code phase}. */
@@ -19,4 +23,5 @@ public final class BatchPhases {
     public Map<String, Long> nanos() {
         return nanos;
     }
+
 }

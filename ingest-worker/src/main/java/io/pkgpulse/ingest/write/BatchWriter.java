@@ -24,32 +24,45 @@ import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Writes one batch, resolved by {@link EventIds}, in one database transaction: the lean raw rows (binary COPY, their references to packages and
- * releases checked once per distinct id by {@link ReferenceChecks}), the daily and hourly rollup increments,
- * the change notifications naming what it changed, the progress of history imports ({@link HistoryImports}) and the
- * consumer offsets the batch advances. Imported history older than the raw retention is counted in the rollups only
- * ({@link ResolvedEvent#rawRow()}): its days keep no raw rows, like days already archived. Either all of it is
- * committed or none of it, which is what makes counting exactly-once: a batch whose offsets did not commit is
- * consumed again, one whose offsets did is never. Listeners hear of a batch only once it is committed.
+ * Writes one batch, resolved by {@link EventIds}, in one database transaction: the lean
+ * raw rows (binary COPY, their references to packages and releases checked once per
+ * distinct id by {@link ReferenceChecks}), the daily and hourly rollup increments, the
+ * change notifications naming what it changed, the progress of history imports
+ * ({@link HistoryImports}) and the consumer offsets the batch advances. Imported history
+ * older than the raw retention is counted in the rollups only
+ * ({@link ResolvedEvent#rawRow()}): its days keep no raw rows, like days already
+ * archived. Either all of it is committed or none of it, which is what makes counting
+ * exactly-once: a batch whose offsets did not commit is consumed again, one whose offsets
+ * did is never. Listeners hear of a batch only once it is committed.
  */
 @Component
 public class BatchWriter {
 
     private final DataSource dataSource;
+
     private final TransactionTemplate transactions;
+
     private final StoredOffsets offsets;
+
     private final HistoryImports imports;
+
     private final CatalogIds catalog;
+
     private final ReferenceChecks references;
+
     private final DayPartitions days;
+
     private final DownloadsProperties downloads;
+
     private final boolean synchronousCommit;
 
     /**
-     * @param properties {@code synchronous-commit=false} lets a batch's commit return before its WAL reaches the
-     *        disk. A database crash can then lose the last batches, but their offsets with them, so they are
-     *        consumed again: counting stays exactly-once and a commit stops waiting for an fsync.
-     * @param downloads {@code hourly-retention}: an event of an older hour is counted in the daily rollups only
+     * @param properties {@code synchronous-commit=false} lets a batch's commit return
+     * before its WAL reaches the disk. A database crash can then lose the last batches,
+     * but their offsets with them, so they are consumed again: counting stays
+     * exactly-once and a commit stops waiting for an fsync.
+     * @param downloads {@code hourly-retention}: an event of an older hour is counted in
+     * the daily rollups only
      */
     BatchWriter(DataSource dataSource, TransactionTemplate transactions, StoredOffsets offsets, HistoryImports imports,
             CatalogIds catalog, ReferenceChecks references, DayPartitions days, IngestProperties properties,
@@ -68,17 +81,18 @@ public class BatchWriter {
     /**
      * Where a partition's offset moves in this batch.
      *
-     * @param expected the stored offset the writer believes is current (null: none stored yet)
+     * @param expected the stored offset the writer believes is current (null: none stored
+     * yet)
      * @param next the offset after the batch's last record of that partition
      */
     public record OffsetAdvance(Long expected, long next) {
     }
 
     /**
-     * Writes the batch's events, moves its import marks and the offsets {@code advances}, or does nothing at all.
-     *
-     * @throws StaleOffsetsException if a partition's stored offset or an import's mark is not the expected one:
-     *         another consumer has written this range; nothing was written
+     * Writes the batch's events, moves its import marks and the offsets {@code advances},
+     * or does nothing at all.
+     * @throws StaleOffsetsException if a partition's stored offset or an import's mark is
+     * not the expected one: another consumer has written this range; nothing was written
      */
     public void write(String group, ResolvedBatch<?> batch, Map<TopicPartition, OffsetAdvance> advances,
             BatchPhases phases) {
@@ -92,7 +106,8 @@ public class BatchWriter {
         for (ResolvedEvent resolved : events) {
             ValidEvent event = resolved.event();
             LocalDate day = day(event);
-            // Locked for rollup-only history too: rollups have no foreign keys, and a package deleted meanwhile
+            // Locked for rollup-only history too: rollups have no foreign keys, and a
+            // package deleted meanwhile
             // would keep the rows this batch adds.
             packageIds.add(resolved.packageId());
             releaseIds.add(resolved.releaseId());
@@ -107,8 +122,8 @@ public class BatchWriter {
         phases.mark("partitions");
 
         try {
-            transactions.executeWithoutResult(status -> write(group, rows, importAdvances, advances, phases, increments,
-                    packageIds, releaseIds));
+            transactions.executeWithoutResult(
+                    status -> write(group, rows, importAdvances, advances, phases, increments, packageIds, releaseIds));
         }
         catch (MissingReferencesException missing) {
             catalog.forget(missing.packageIds(), missing.releaseIds());
@@ -131,7 +146,8 @@ public class BatchWriter {
             phases.mark("references");
             copyRows(connection, rows);
             phases.mark("copy");
-            // Notifications wait for the commit, so they may go before the rollups: the hot total rows are then
+            // Notifications wait for the commit, so they may go before the rollups: the
+            // hot total rows are then
             // locked for a round trip less.
             ChangeNotifications.send(connection, increments.packagesByDay());
             phases.mark("notify");
@@ -139,20 +155,22 @@ public class BatchWriter {
             phases.mark("rollups");
         }
         catch (SQLException ex) {
-            throw new DatabaseWriteException("Writing a batch of " + rows.size() + " raw rows and their rollups failed", ex);
+            throw new DatabaseWriteException("Writing a batch of " + rows.size() + " raw rows and their rollups failed",
+                    ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         imports.advance(importAdvances);
-        advances.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
-                .forEach(advance -> {
-                    if (!offsets.advance(group, advance.getKey(), advance.getValue().expected(),
-                            advance.getValue().next())) {
-                        throw new StaleOffsetsException(advance.getKey());
-                    }
-                });
+        advances.entrySet()
+            .stream()
+            .sorted(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::toString)))
+            .forEach(advance -> {
+                if (!offsets.advance(group, advance.getKey(), advance.getValue().expected(),
+                        advance.getValue().next())) {
+                    throw new StaleOffsetsException(advance.getKey());
+                }
+            });
     }
 
     private void copyRows(Connection connection, List<ResolvedEvent> events) throws SQLException {
@@ -172,4 +190,5 @@ public class BatchWriter {
     private static LocalDate day(ValidEvent event) {
         return LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC);
     }
+
 }

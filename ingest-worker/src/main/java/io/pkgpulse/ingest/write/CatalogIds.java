@@ -24,16 +24,19 @@ import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.model.catalog.Pep440Version;
 
 /**
- * Package and release ids by name, from bounded in-memory caches so the hot path does not query per event.
- * Unknown ones are looked up in bulk and, when asked, registered with insert-if-absent statements, each committed
- * on its own: a concurrent worker registering the same package waits for the first insert and then finds it, so
- * there is always one row.
+ * Package and release ids by name, from bounded in-memory caches so the hot path does not
+ * query per event. Unknown ones are looked up in bulk and, when asked, registered with
+ * insert-if-absent statements, each committed on its own: a concurrent worker registering
+ * the same package waits for the first insert and then finds it, so there is always one
+ * row.
  */
 @Component
 class CatalogIds {
 
     private final JdbcTemplate jdbc;
+
     private final Cache<String, Long> packages;
+
     private final Cache<ReleaseKey, Long> releases;
 
     CatalogIds(JdbcTemplate jdbc, IngestProperties properties) {
@@ -42,14 +45,15 @@ class CatalogIds {
         this.releases = Caffeine.newBuilder().maximumSize(properties.cache().releases()).build();
     }
 
-    /** A release of a package, by the package's id and the version string as published. */
+    /**
+     * A release of a package, by the package's id and the version string as published.
+     */
     record ReleaseKey(long packageId, String version) {
     }
 
     /**
-     * Package ids of normalised names. Missing ones are registered (with the spelling given) when
-     * {@code register} is set; otherwise they are absent from the result.
-     *
+     * Package ids of normalised names. Missing ones are registered (with the spelling
+     * given) when {@code register} is set; otherwise they are absent from the result.
      * @param names normalised name to the spelling to register it under
      */
     Map<String, Long> packageIds(Map<String, String> names, boolean register) {
@@ -69,17 +73,20 @@ class CatalogIds {
         }
         findPackages(missing, ids);
         if (register && ids.size() < names.size()) {
-            TreeMap<String, String> toInsert = new TreeMap<>(); // sorted: concurrent workers lock in one order
+            TreeMap<String, String> toInsert = new TreeMap<>(); // sorted: concurrent
+                                                                // workers lock in one
+                                                                // order
             names.forEach((name, spelling) -> {
                 if (!ids.containsKey(name)) {
                     toInsert.put(name, spelling);
                 }
             });
             jdbc.update(con -> {
-                var statement = con.prepareStatement("""
-                        INSERT INTO packages (id, name, normalized_name)
-                        SELECT nextval('packages_seq'), spelling, name FROM unnest(?::text[], ?::text[]) AS t(name, spelling)
-                        ON CONFLICT (normalized_name) DO NOTHING""");
+                var statement = con.prepareStatement(
+                        """
+                                INSERT INTO packages (id, name, normalized_name)
+                                SELECT nextval('packages_seq'), spelling, name FROM unnest(?::text[], ?::text[]) AS t(name, spelling)
+                                ON CONFLICT (normalized_name) DO NOTHING""");
                 statement.setArray(1, con.createArrayOf("text", toInsert.keySet().toArray()));
                 statement.setArray(2, con.createArrayOf("text", toInsert.values().toArray()));
                 return statement;
@@ -90,8 +97,8 @@ class CatalogIds {
     }
 
     /**
-     * Release ids. Missing ones are registered (version parsed as PEP 440) when {@code register} is set;
-     * otherwise they are absent from the result.
+     * Release ids. Missing ones are registered (version parsed as PEP 440) when
+     * {@code register} is set; otherwise they are absent from the result.
      */
     Map<ReleaseKey, Long> releaseIds(Set<ReleaseKey> keys, boolean register) {
         Map<ReleaseKey, Long> ids = new HashMap<>();
@@ -117,7 +124,8 @@ class CatalogIds {
                 insertReleases(toInsert);
             }
             catch (DataIntegrityViolationException ex) {
-                // A package deleted between the check in the insert and the insert itself.
+                // A package deleted between the check in the insert and the insert
+                // itself.
                 forgetVanished(toInsert);
                 throw ex;
             }
@@ -130,9 +138,9 @@ class CatalogIds {
     }
 
     /**
-     * The packages of {@code keys} that no longer exist, deleted after their ids were cached: forgotten, and the
-     * batch is refused, so that its retry registers them again instead of dead-lettering their new releases.
-     *
+     * The packages of {@code keys} that no longer exist, deleted after their ids were
+     * cached: forgotten, and the batch is refused, so that its retry registers them again
+     * instead of dead-lettering their new releases.
      * @throws MissingReferencesException if there are any
      */
     private void forgetVanished(Collection<ReleaseKey> keys) {
@@ -149,16 +157,22 @@ class CatalogIds {
         }
     }
 
-    /** Forgets cached ids of deleted packages and releases (and the releases of those packages). */
+    /**
+     * Forgets cached ids of deleted packages and releases (and the releases of those
+     * packages).
+     */
     void forget(Set<Long> packageIds, Set<Long> releaseIds) {
         packages.asMap().values().removeIf(packageIds::contains);
-        releases.asMap().entrySet().removeIf(entry -> releaseIds.contains(entry.getValue())
-                || packageIds.contains(entry.getKey().packageId()));
+        releases.asMap()
+            .entrySet()
+            .removeIf(
+                    entry -> releaseIds.contains(entry.getValue()) || packageIds.contains(entry.getKey().packageId()));
     }
 
     private void findPackages(List<String> names, Map<String, Long> into) {
         jdbc.query(con -> {
-            // A join with unnest, not "= ANY (array)": with thousands of names the latter filters a sequential scan.
+            // A join with unnest, not "= ANY (array)": with thousands of names the latter
+            // filters a sequential scan.
             var statement = con.prepareStatement("""
                     SELECT p.normalized_name, p.id FROM unnest(?::text[]) AS k(name)
                     JOIN packages p ON p.normalized_name = k.name""");
@@ -211,12 +225,13 @@ class CatalogIds {
             i++;
         }
         jdbc.update(con -> {
-            var statement = con.prepareStatement("""
-                    INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
-                    SELECT nextval('releases_seq'), t.* FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[],
-                        ?::text[], ?::boolean[]) AS t (package_id)
-                    WHERE EXISTS (SELECT 1 FROM packages p WHERE p.id = t.package_id)
-                    ON CONFLICT (package_id, version) DO NOTHING""");
+            var statement = con.prepareStatement(
+                    """
+                            INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
+                            SELECT nextval('releases_seq'), t.* FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[],
+                                ?::text[], ?::boolean[]) AS t (package_id)
+                            WHERE EXISTS (SELECT 1 FROM packages p WHERE p.id = t.package_id)
+                            ON CONFLICT (package_id, version) DO NOTHING""");
             statement.setArray(1, con.createArrayOf("bigint", packageIds));
             statement.setArray(2, con.createArrayOf("text", versions));
             statement.setArray(3, con.createArrayOf("integer", majors));
@@ -231,4 +246,5 @@ class CatalogIds {
     private static Array longs(Connection con, List<Long> values) throws SQLException {
         return con.createArrayOf("bigint", values.toArray());
     }
+
 }

@@ -8,9 +8,11 @@ import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.model.rollups.Dimension;
 
 /**
- * The category an event counts under in each rollup dimension, as pypistats names them: {@code 3} and {@code 3.12}
- * for Python, {@code Linux}/{@code Windows}/{@code Darwin}/{@code other} for the system, and {@code null} where the
- * event does not say. One instance per batch: it remembers the few distinct Python versions it has split.
+ * The category an event counts under in each rollup dimension, as pypistats names them:
+ * {@code 3} and {@code 3.12} for Python,
+ * {@code Linux}/{@code Windows}/{@code Darwin}/{@code other} for the system, and
+ * {@code null} where the event does not say. One instance per batch: it remembers the few
+ * distinct Python versions it has split.
  */
 final class Categories {
 
@@ -33,7 +35,10 @@ final class Categories {
         };
     }
 
-    /** Major and minor category of a Python version, e.g. {@code 3} and {@code 3.12} for {@code 3.12.1}. */
+    /**
+     * Major and minor category of a Python version, e.g. {@code 3} and {@code 3.12} for
+     * {@code 3.12.1}.
+     */
     private String[] python(String version) {
         if (version == null) {
             return new String[] { UNKNOWN, UNKNOWN };
@@ -47,7 +52,9 @@ final class Categories {
         return end == 0 ? UNKNOWN : python.substring(0, end);
     }
 
-    /** {@code 3.12} of {@code 3.12.1} or {@code 3.12rc1}; needs two numeric components. */
+    /**
+     * {@code 3.12} of {@code 3.12.1} or {@code 3.12rc1}; needs two numeric components.
+     */
     static String pythonMinor(String python) {
         int major = digits(python, 0);
         if (major == 0 || major >= python.length() || python.charAt(major) != '.') {
@@ -68,4 +75,5 @@ final class Categories {
     private static String orUnknown(String value) {
         return value == null ? UNKNOWN : value;
     }
+
 }

@@ -11,23 +11,30 @@ import java.util.NavigableMap;
 import java.util.SortedSet;
 
 /**
- * Tells whoever listens on channel {@value #CHANNEL} which packages a batch changed on which UTC days. The
- * notifications are sent in the batch's transaction, so PostgreSQL delivers them when, and only if, it commits.
+ * Tells whoever listens on channel {@value #CHANNEL} which packages a batch changed on
+ * which UTC days. The notifications are sent in the batch's transaction, so PostgreSQL
+ * delivers them when, and only if, it commits.
  * <p>
- * A payload is compact JSON, {@code {"days":{"2026-11-26":[3,17,905],"2026-11-25":[17]}}}: for each changed day
- * (newest first) the ascending ids of the packages changed on it. PostgreSQL refuses a payload of 8000 bytes or
- * more, so a batch that changed more is named in several notifications of that same shape, each at most
- * {@value #MAX_PAYLOAD_BYTES} bytes, which together name every (day, package) pair once (a day may appear in
- * several). docs/operations.md states the contract.
+ * A payload is compact JSON,
+ * {@code {"days":{"2026-11-26":[3,17,905],"2026-11-25":[17]}}}: for each changed day
+ * (newest first) the ascending ids of the packages changed on it. PostgreSQL refuses a
+ * payload of 8000 bytes or more, so a batch that changed more is named in several
+ * notifications of that same shape, each at most {@value #MAX_PAYLOAD_BYTES} bytes, which
+ * together name every (day, package) pair once (a day may appear in several).
+ * docs/operations.md states the contract.
  */
 final class ChangeNotifications {
 
     static final String CHANNEL = "pkgpulse_changes";
 
-    /** Below PostgreSQL's limit of 8000 bytes, with room to spare. Payloads are ASCII: a character is a byte. */
+    /**
+     * Below PostgreSQL's limit of 8000 bytes, with room to spare. Payloads are ASCII: a
+     * character is a byte.
+     */
     static final int MAX_PAYLOAD_BYTES = 7000;
 
     private static final String OPEN = "{\"days\":{";
+
     private static final String CLOSE = "]}}";
 
     /** Room for one day and the widest id. */
@@ -37,7 +44,10 @@ final class ChangeNotifications {
     private ChangeNotifications() {
     }
 
-    /** Sends the notifications naming {@code packagesByDay}, one statement each; none if it is empty. */
+    /**
+     * Sends the notifications naming {@code packagesByDay}, one statement each; none if
+     * it is empty.
+     */
     static int send(Connection connection, NavigableMap<LocalDate, ? extends SortedSet<Long>> packagesByDay)
             throws SQLException {
         List<String> payloads = payloads(packagesByDay, MAX_PAYLOAD_BYTES);
@@ -54,8 +64,8 @@ final class ChangeNotifications {
     }
 
     /**
-     * The payloads naming {@code packagesByDay}, each at most {@code maxBytes} long; a new one starts where the next
-     * id would not fit.
+     * The payloads naming {@code packagesByDay}, each at most {@code maxBytes} long; a
+     * new one starts where the next id would not fit.
      */
     static List<String> payloads(NavigableMap<LocalDate, ? extends SortedSet<Long>> packagesByDay, int maxBytes) {
         if (maxBytes < MIN_PAYLOAD_BYTES) {
@@ -82,4 +92,5 @@ final class ChangeNotifications {
         }
         return payloads;
     }
+
 }

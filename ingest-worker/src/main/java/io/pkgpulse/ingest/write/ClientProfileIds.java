@@ -19,9 +19,10 @@ import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.model.downloads.ClientProfile;
 
 /**
- * Ids of client profiles ({@code client_profiles}, unique by the SHA-256 of their fields), registered on first sight
- * with insert-if-absent, committed on their own, and kept in a bounded cache keyed by the fields. Profiles never
- * change or disappear, so a cached id stays right, and a flood of distinct agents only evicts older entries.
+ * Ids of client profiles ({@code client_profiles}, unique by the SHA-256 of their
+ * fields), registered on first sight with insert-if-absent, committed on their own, and
+ * kept in a bounded cache keyed by the fields. Profiles never change or disappear, so a
+ * cached id stays right, and a flood of distinct agents only evicts older entries.
  */
 @Component
 class ClientProfileIds {
@@ -46,6 +47,7 @@ class ClientProfileIds {
             ClientProfile.Fields::cpu);
 
     private final JdbcTemplate jdbc;
+
     private final Cache<ClientProfile.Fields, Integer> ids;
 
     ClientProfileIds(JdbcTemplate jdbc, IngestProperties properties) {
@@ -53,10 +55,16 @@ class ClientProfileIds {
         this.ids = Caffeine.newBuilder().maximumSize(properties.cache().clientProfiles()).build();
     }
 
-    /** The id of every profile in {@code clients}, registering the new ones. An empty profile has none. */
+    /**
+     * The id of every profile in {@code clients}, registering the new ones. An empty
+     * profile has none.
+     */
     Map<ClientProfile.Fields, Integer> idsOf(Collection<ClientProfile.Fields> clients) {
         Map<ClientProfile.Fields, Integer> found = new HashMap<>();
-        TreeMap<ByteBuffer, ClientProfile.Fields> missing = new TreeMap<>(); // by hash: workers insert in one order
+        TreeMap<ByteBuffer, ClientProfile.Fields> missing = new TreeMap<>(); // by hash:
+                                                                             // workers
+                                                                             // insert in
+                                                                             // one order
         for (ClientProfile.Fields client : clients) {
             if (client.isEmpty()) {
                 continue;
@@ -101,7 +109,9 @@ class ClientProfileIds {
         return found;
     }
 
-    /** How many ids are cached: bounded by {@code pkgpulse.ingest.cache.client-profiles}. */
+    /**
+     * How many ids are cached: bounded by {@code pkgpulse.ingest.cache.client-profiles}.
+     */
     long cached() {
         ids.cleanUp();
         return ids.estimatedSize();
@@ -110,4 +120,5 @@ class ClientProfileIds {
     private static String[] column(List<ClientProfile.Fields> rows, Function<ClientProfile.Fields, String> field) {
         return rows.stream().map(field).toArray(String[]::new);
     }
+
 }

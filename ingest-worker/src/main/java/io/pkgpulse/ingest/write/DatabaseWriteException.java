@@ -10,4 +10,5 @@ public class DatabaseWriteException extends DataAccessResourceFailureException {
     public DatabaseWriteException(String message, SQLException cause) {
         super(message + ": " + cause.getMessage(), cause);
     }
+
 }

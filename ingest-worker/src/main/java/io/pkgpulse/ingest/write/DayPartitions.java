@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 import io.pkgpulse.model.downloads.DownloadPartitions;
 
 /**
- * Makes sure every day a batch writes to has its partition, so late and backfilled events land in their own day
- * (and leave with it at retention) instead of in the default partition. Known days are remembered; the database
- * is asked only about a day this worker has not seen yet.
+ * Makes sure every day a batch writes to has its partition, so late and backfilled events
+ * land in their own day (and leave with it at retention) instead of in the default
+ * partition. Known days are remembered; the database is asked only about a day this
+ * worker has not seen yet.
  */
 @Component
 class DayPartitions {
 
     private final DownloadPartitions partitions;
+
     private final Set<LocalDate> known = new ConcurrentSkipListSet<>();
 
     DayPartitions(DownloadPartitions partitions) {
@@ -34,4 +36,5 @@ class DayPartitions {
             }
         }
     }
+
 }

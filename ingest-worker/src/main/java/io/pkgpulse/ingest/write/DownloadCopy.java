@@ -10,16 +10,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes raw download rows ({@link RawRow}, in its columns) with PostgreSQL's {@code COPY … FROM STDIN} in binary
- * format: one stream per batch instead of a statement per row, and no text parsing of timestamps and numbers on the
- * server. Rows are buffered and sent in chunks of {@value #FLUSH_BYTES} bytes.
+ * Writes raw download rows ({@link RawRow}, in its columns) with PostgreSQL's
+ * {@code COPY … FROM STDIN} in binary format: one stream per batch instead of a statement
+ * per row, and no text parsing of timestamps and numbers on the server. Rows are buffered
+ * and sent in chunks of {@value #FLUSH_BYTES} bytes.
  */
 final class DownloadCopy implements AutoCloseable {
 
     static final String SQL = "COPY downloads (" + String.join(", ", RawRow.COLUMNS) + ") FROM STDIN (FORMAT binary)";
 
-    private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
-            0, 0, 0, 0, // flags
+    private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, // flags
             0, 0, 0, 0 }; // header extension length
 
     /** PostgreSQL timestamps count microseconds from 2000-01-01T00:00:00Z. */
@@ -28,7 +28,9 @@ final class DownloadCopy implements AutoCloseable {
     private static final int FLUSH_BYTES = 256 * 1024;
 
     private final CopyIn copy;
+
     private byte[] buffer = new byte[FLUSH_BYTES + 16 * 1024];
+
     private int size;
 
     DownloadCopy(Connection connection) throws SQLException {
@@ -101,7 +103,10 @@ final class DownloadCopy implements AutoCloseable {
         return this;
     }
 
-    /** Sends what is left and completes the COPY; returns the number of rows PostgreSQL stored. */
+    /**
+     * Sends what is left and completes the COPY; returns the number of rows PostgreSQL
+     * stored.
+     */
     long finish() throws SQLException {
         ensure(2);
         putShort(-1);
@@ -156,4 +161,5 @@ final class DownloadCopy implements AutoCloseable {
         putInt((int) (value >>> 32));
         putInt((int) value);
     }
+
 }

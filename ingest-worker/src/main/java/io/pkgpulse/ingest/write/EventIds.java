@@ -23,20 +23,27 @@ import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * The one step between checking a batch and writing it: resolves every id its events are stored under. Package
- * and release ids first (unknown ones registered, or rejected, as {@code pkgpulse.ingest.unknown-packages} says);
- * then history-import lines counted before are skipped (their marks are per package id, so this needs the package
- * ids); then the client-profile ids of the events that keep a raw row. All of it runs before the batch's
- * transaction: registrations commit on their own, so a batch that rolls back and is retried finds them.
+ * The one step between checking a batch and writing it: resolves every id its events are
+ * stored under. Package and release ids first (unknown ones registered, or rejected, as
+ * {@code pkgpulse.ingest.unknown-packages} says); then history-import lines counted
+ * before are skipped (their marks are per package id, so this needs the package ids);
+ * then the client-profile ids of the events that keep a raw row. All of it runs before
+ * the batch's transaction: registrations commit on their own, so a batch that rolls back
+ * and is retried finds them.
  */
 @Component
 public class EventIds {
 
     private final CatalogIds catalog;
+
     private final HistoryImports imports;
+
     private final ClientProfileIds clientProfiles;
+
     private final DownloadsProperties downloads;
+
     private final Clock clock;
+
     private final boolean registerUnknown;
 
     EventIds(CatalogIds catalog, HistoryImports imports, ClientProfileIds clientProfiles, IngestProperties properties,
@@ -50,11 +57,11 @@ public class EventIds {
     }
 
     /**
-     * Resolves {@code events}, the accepted events of a batch, each from the source at the same index of
-     * {@code sources}. Marks the phases {@code ids} (packages, releases, history imports) and {@code profiles}.
-     *
-     * @throws MissingReferencesException if a cached package turned out to be deleted; it is forgotten, and the
-     *         retried batch registers it again
+     * Resolves {@code events}, the accepted events of a batch, each from the source at
+     * the same index of {@code sources}. Marks the phases {@code ids} (packages,
+     * releases, history imports) and {@code profiles}.
+     * @throws MissingReferencesException if a cached package turned out to be deleted; it
+     * is forgotten, and the retried batch registers it again
      */
     public <S> ResolvedBatch<S> resolve(List<S> sources, List<ValidEvent> events, BatchPhases phases) {
         Instant now = clock.instant();
@@ -73,8 +80,10 @@ public class EventIds {
         Map<String, String> names = new LinkedHashMap<>();
         events.forEach(e -> names.putIfAbsent(e.project(), e.projectName()));
         Map<String, Long> packageIds = catalog.packageIds(names, registerUnknown);
-        Set<ReleaseKey> releaseKeys = events.stream().filter(e -> packageIds.containsKey(e.project()))
-                .map(e -> new ReleaseKey(packageIds.get(e.project()), e.version())).collect(Collectors.toSet());
+        Set<ReleaseKey> releaseKeys = events.stream()
+            .filter(e -> packageIds.containsKey(e.project()))
+            .map(e -> new ReleaseKey(packageIds.get(e.project()), e.version()))
+            .collect(Collectors.toSet());
         Map<ReleaseKey, Long> releaseIds = catalog.releaseIds(releaseKeys, registerUnknown);
 
         List<ResolvedEvent> resolved = new ArrayList<>(events.size());
@@ -98,7 +107,9 @@ public class EventIds {
         return resolved;
     }
 
-    /** Only events that keep a raw row need a profile: rollups do not refer to profiles. */
+    /**
+     * Only events that keep a raw row need a profile: rollups do not refer to profiles.
+     */
     private List<ResolvedEvent> withClientProfiles(List<ResolvedEvent> events) {
         Set<ClientProfile.Fields> clients = new HashSet<>();
         events.stream().filter(ResolvedEvent::rawRow).forEach(e -> clients.add(e.event().client()));
@@ -109,4 +120,5 @@ public class EventIds {
         }
         return withProfiles;
     }
+
 }

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 import io.pkgpulse.ingest.events.ImportedLine;
 
 /**
- * Counts each line of a history import once ({@code history_imports}, {@code history_import_progress}; the why is
- * in migration V9). For each file and package the database holds the last line counted: a batch counts the lines
- * past it and moves it, in the batch's transaction and only from the value it read, so a file imported again counts
- * nothing and an interrupted import run again counts only what it had not reached. Events of the stream pass
- * through untouched.
+ * Counts each line of a history import once ({@code history_imports},
+ * {@code history_import_progress}; the why is in migration V9). For each file and package
+ * the database holds the last line counted: a batch counts the lines past it and moves
+ * it, in the batch's transaction and only from the value it read, so a file imported
+ * again counts nothing and an interrupted import run again counts only what it had not
+ * reached. Events of the stream pass through untouched.
  */
 @Component
 class HistoryImports {
@@ -31,14 +32,20 @@ class HistoryImports {
 
     private final JdbcTemplate jdbc;
 
-    /** Imports this process has reported repeated lines of: one warning per file, not one per batch. */
+    /**
+     * Imports this process has reported repeated lines of: one warning per file, not one
+     * per batch.
+     */
     private final Set<String> reportedRepeats = ConcurrentHashMap.newKeySet();
 
     HistoryImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A file and a package: the unit whose lines arrive in order (one project, one Kafka partition). */
+    /**
+     * A file and a package: the unit whose lines arrive in order (one project, one Kafka
+     * partition).
+     */
     record FilePackage(String sha256, long packageId) {
     }
 
@@ -48,13 +55,12 @@ class HistoryImports {
      * @param expected the last line counted, as read before the batch (null: none yet)
      * @param next the last line this batch counts
      */
-    record Advance(String sha256, String file, long packageId, Long expected, long next, long counted,
-            long repeated) {
+    record Advance(String sha256, String file, long packageId, Long expected, long next, long counted, long repeated) {
     }
 
     /**
-     * @param counted the batch's events to count, in their order: every stream event, and each import line past its
-     *        file's mark
+     * @param counted the batch's events to count, in their order: every stream event, and
+     * each import line past its file's mark
      * @param repeated import lines counted before, which are skipped
      */
     record Outcome(List<ResolvedEvent> counted, long repeated, List<Advance> advances) {
@@ -112,11 +118,10 @@ class HistoryImports {
     }
 
     /**
-     * Records the batch's progress, in its transaction: registers new files, then moves each mark from the value
-     * {@link #filter} read.
-     *
-     * @throws StaleOffsetsException if a mark moved since it was read (another consumer counted those lines); the
-     *         transaction must roll back
+     * Records the batch's progress, in its transaction: registers new files, then moves
+     * each mark from the value {@link #filter} read.
+     * @throws StaleOffsetsException if a mark moved since it was read (another consumer
+     * counted those lines); the transaction must roll back
      */
     void advance(List<Advance> advances) {
         if (advances.isEmpty()) {
@@ -126,26 +131,25 @@ class HistoryImports {
         advances.forEach(a -> files.putIfAbsent(a.sha256(), a.file()));
         Map<String, Integer> ids = importIds(files);
         advances.stream()
-                .sorted(Comparator.comparing(Advance::sha256).thenComparingLong(Advance::packageId))
-                .forEach(a -> {
-                    int moved = a.expected() == null
-                            ? jdbc.update("""
-                                    INSERT INTO history_import_progress
-                                        (import_id, package_id, last_line, lines_counted, lines_repeated)
-                                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                                    ids.get(a.sha256()), a.packageId(), a.next(), a.counted(), a.repeated())
-                            : jdbc.update("""
-                                    UPDATE history_import_progress SET last_line = ?,
-                                        lines_counted = lines_counted + ?, lines_repeated = lines_repeated + ?,
-                                        updated_at = now()
-                                    WHERE import_id = ? AND package_id = ? AND last_line = ?""",
-                                    a.next(), a.counted(), a.repeated(), ids.get(a.sha256()), a.packageId(),
-                                    a.expected());
-                    if (moved != 1) {
-                        throw new StaleOffsetsException("The progress of history import " + abbreviated(a.sha256())
-                                + " for package " + a.packageId() + " moved under this worker");
-                    }
-                });
+            .sorted(Comparator.comparing(Advance::sha256).thenComparingLong(Advance::packageId))
+            .forEach(a -> {
+                int moved = a.expected() == null
+                        ? jdbc.update("""
+                                INSERT INTO history_import_progress
+                                    (import_id, package_id, last_line, lines_counted, lines_repeated)
+                                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ids.get(a.sha256()), a.packageId(),
+                                a.next(), a.counted(), a.repeated())
+                        : jdbc.update("""
+                                UPDATE history_import_progress SET last_line = ?,
+                                    lines_counted = lines_counted + ?, lines_repeated = lines_repeated + ?,
+                                    updated_at = now()
+                                WHERE import_id = ? AND package_id = ? AND last_line = ?""", a.next(), a.counted(),
+                                a.repeated(), ids.get(a.sha256()), a.packageId(), a.expected());
+                if (moved != 1) {
+                    throw new StaleOffsetsException("The progress of history import " + abbreviated(a.sha256())
+                            + " for package " + a.packageId() + " moved under this worker");
+                }
+            });
     }
 
     /** The last line counted of each file and package that has one. */
@@ -175,12 +179,13 @@ class HistoryImports {
         String[] sha256s = files.keySet().toArray(String[]::new);
         String[] names = files.values().toArray(String[]::new);
         List<String> started = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO history_imports (id, sha256, file_name)
-                    SELECT nextval('history_imports_seq'), decode(h, 'hex'), f FROM unnest(?::text[], ?::text[]) AS t (h, f)
-                    WHERE NOT EXISTS (SELECT 1 FROM history_imports WHERE sha256 = decode(h, 'hex'))
-                    ON CONFLICT (sha256) DO NOTHING
-                    RETURNING encode(sha256, 'hex')""");
+            PreparedStatement statement = connection.prepareStatement(
+                    """
+                            INSERT INTO history_imports (id, sha256, file_name)
+                            SELECT nextval('history_imports_seq'), decode(h, 'hex'), f FROM unnest(?::text[], ?::text[]) AS t (h, f)
+                            WHERE NOT EXISTS (SELECT 1 FROM history_imports WHERE sha256 = decode(h, 'hex'))
+                            ON CONFLICT (sha256) DO NOTHING
+                            RETURNING encode(sha256, 'hex')""");
             statement.setArray(1, connection.createArrayOf("text", sha256s));
             statement.setArray(2, connection.createArrayOf("text", names));
             return statement;
@@ -199,8 +204,12 @@ class HistoryImports {
         return ids;
     }
 
-    /** The first 12 hex digits, as in the replay's summary: enough to tell files apart in a log. */
+    /**
+     * The first 12 hex digits, as in the replay's summary: enough to tell files apart in
+     * a log.
+     */
     static String abbreviated(String sha256) {
         return sha256.substring(0, 12);
     }
+
 }

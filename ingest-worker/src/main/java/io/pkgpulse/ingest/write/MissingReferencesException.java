@@ -3,12 +3,14 @@ package io.pkgpulse.ingest.write;
 import java.util.Set;
 
 /**
- * A batch refers to packages or releases that were deleted after their ids were cached. Nothing was written; the
- * cached ids are forgotten, so the retried batch resolves (or registers) them again.
+ * A batch refers to packages or releases that were deleted after their ids were cached.
+ * Nothing was written; the cached ids are forgotten, so the retried batch resolves (or
+ * registers) them again.
  */
 public class MissingReferencesException extends RuntimeException {
 
     private final transient Set<Long> packageIds;
+
     private final transient Set<Long> releaseIds;
 
     MissingReferencesException(Set<Long> packageIds, Set<Long> releaseIds) {
@@ -25,4 +27,5 @@ public class MissingReferencesException extends RuntimeException {
     Set<Long> releaseIds() {
         return releaseIds;
     }
+
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import io.pkgpulse.ingest.events.ValidEvent;
 
 /**
- * One raw row of {@code downloads}, and the one place that says which columns a raw row has and in which order:
- * the COPY statement ({@link DownloadCopy}), the encoding below and the tests take them from here. The order is the
- * table's (migration V6), which shared-model's archive files repeat ({@code ArchiveFiles.COLUMNS}); a test checks
- * that the three agree.
+ * One raw row of {@code downloads}, and the one place that says which columns a raw row
+ * has and in which order: the COPY statement ({@link DownloadCopy}), the encoding below
+ * and the tests take them from here. The order is the table's (migration V6), which
+ * shared-model's archive files repeat ({@code ArchiveFiles.COLUMNS}); a test checks that
+ * the three agree.
  *
  * @param clientProfileId null when the client said nothing
  * @param fileType the code of the file type ({@code file_types})
@@ -25,13 +26,18 @@ record RawRow(long id, Instant downloadedAt, long packageId, long releaseId, Int
     /** The raw row of {@code resolved}, under the id {@code id} reserved for it. */
     static RawRow of(long id, ResolvedEvent resolved) {
         ValidEvent event = resolved.event();
-        return new RawRow(id, event.timestamp(), resolved.packageId(), resolved.releaseId(),
-                resolved.clientProfileId(), event.fileType().code(), event.countryCode());
+        return new RawRow(id, event.timestamp(), resolved.packageId(), resolved.releaseId(), resolved.clientProfileId(),
+                event.fileType().code(), event.countryCode());
     }
 
     /** Writes the row's fields, one per column of {@link #COLUMNS}, in that order. */
     void encode(DownloadCopy copy) {
-        copy.column(id).column(downloadedAt).column(packageId).column(releaseId).column(clientProfileId)
-                .column(fileType).column(countryCode);
+        copy.column(id)
+            .column(downloadedAt)
+            .column(packageId)
+            .column(releaseId)
+            .column(clientProfileId)
+            .column(fileType)
+            .column(countryCode);
     }
 }

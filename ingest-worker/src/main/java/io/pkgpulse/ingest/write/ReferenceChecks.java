@@ -16,18 +16,23 @@ import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.ingest.IngestProperties.ReferenceCheck;
 
 /**
- * Keeps {@code downloads.package_id} and {@code downloads.release_id} true foreign keys without paying for them per
- * row. PostgreSQL's foreign-key trigger runs, for every inserted row, a lookup of the referenced row that locks it
- * {@code FOR KEY SHARE} until the transaction ends (about 5.5 µs per row and key). A batch of 20,000 downloads refers
- * to a few thousand distinct packages and releases, so this does the same lookup and lock once per distinct id, in
- * one statement per table, and then turns the per-row triggers off for the rest of the transaction
- * ({@code SET LOCAL session_replication_role = replica}, as logical replication and {@code pg_restore} do).
+ * Keeps {@code downloads.package_id} and {@code downloads.release_id} true foreign keys
+ * without paying for them per row. PostgreSQL's foreign-key trigger runs, for every
+ * inserted row, a lookup of the referenced row that locks it {@code FOR KEY SHARE} until
+ * the transaction ends (about 5.5 µs per row and key). A batch of 20,000 downloads refers
+ * to a few thousand distinct packages and releases, so this does the same lookup and lock
+ * once per distinct id, in one statement per table, and then turns the per-row triggers
+ * off for the rest of the transaction
+ * ({@code SET LOCAL session_replication_role = replica}, as logical replication and
+ * {@code pg_restore} do).
  * <p>
- * The guarantee is the trigger's: every id written exists when the batch commits (a batch with an id that was
- * deleted meanwhile fails and is retried), and a concurrent delete of a package or release waits for the batch's
- * commit, then deletes its new rows too through the declared {@code ON DELETE CASCADE}. Setting the parameter needs
- * a superuser or, on PostgreSQL 15 and later, {@code GRANT SET ON PARAMETER session_replication_role}; without it
- * the worker says so once and leaves the checks to the triggers.
+ * The guarantee is the trigger's: every id written exists when the batch commits (a batch
+ * with an id that was deleted meanwhile fails and is retried), and a concurrent delete of
+ * a package or release waits for the batch's commit, then deletes its new rows too
+ * through the declared {@code ON DELETE CASCADE}. Setting the parameter needs a superuser
+ * or, on PostgreSQL 15 and later,
+ * {@code GRANT SET ON PARAMETER session_replication_role}; without it the worker says so
+ * once and leaves the checks to the triggers.
  */
 @Component
 class ReferenceChecks {
@@ -35,6 +40,7 @@ class ReferenceChecks {
     private static final Logger log = LoggerFactory.getLogger(ReferenceChecks.class);
 
     private final ReferenceCheck configured;
+
     private volatile Boolean permitted;
 
     ReferenceChecks(IngestProperties properties) {
@@ -42,11 +48,12 @@ class ReferenceChecks {
     }
 
     /**
-     * Locks the referenced rows and, where permitted, skips the per-row checks for the rest of the transaction.
-     * With per-row checks configured, the lock is taken all the same: a deleted id is then found before any row is
-     * written, and its cached id forgotten, instead of failing the COPY again and again.
-     *
-     * @throws MissingReferencesException if an id no longer exists; nothing may be written then
+     * Locks the referenced rows and, where permitted, skips the per-row checks for the
+     * rest of the transaction. With per-row checks configured, the lock is taken all the
+     * same: a deleted id is then found before any row is written, and its cached id
+     * forgotten, instead of failing the COPY again and again.
+     * @throws MissingReferencesException if an id no longer exists; nothing may be
+     * written then
      */
     void lockAndSkipRowChecks(Connection connection, SortedSet<Long> packageIds, SortedSet<Long> releaseIds)
             throws SQLException {
@@ -63,7 +70,10 @@ class ReferenceChecks {
         }
     }
 
-    /** Whether references are checked per batch: configured so, and allowed to set the parameter. */
+    /**
+     * Whether references are checked per batch: configured so, and allowed to set the
+     * parameter.
+     */
     boolean perBatch(Connection connection) throws SQLException {
         if (configured == ReferenceCheck.ROW) {
             return false;
@@ -79,13 +89,17 @@ class ReferenceChecks {
         return permitted;
     }
 
-    /** Ids of {@code ids} without a row in {@code table}; the ones found stay locked until the transaction ends. */
+    /**
+     * Ids of {@code ids} without a row in {@code table}; the ones found stay locked until
+     * the transaction ends.
+     */
     private static Set<Long> missing(Connection connection, String table, SortedSet<Long> ids) throws SQLException {
         Set<Long> missing = new TreeSet<>(ids);
         if (ids.isEmpty()) {
             return missing;
         }
-        // Sorted, like the foreign-key checks of concurrent batches would meet them; KEY SHARE locks do not block
+        // Sorted, like the foreign-key checks of concurrent batches would meet them; KEY
+        // SHARE locks do not block
         // each other, only deletes and key updates of these rows.
         try (PreparedStatement statement = connection.prepareStatement("SELECT t.id FROM unnest(?::bigint[]) AS k(id)"
                 + " JOIN " + table + " t ON t.id = k.id ORDER BY t.id FOR KEY SHARE OF t")) {
@@ -100,7 +114,8 @@ class ReferenceChecks {
     }
 
     private static boolean maySetReplicationRole(Connection connection) throws SQLException {
-        // has_parameter_privilege exists from PostgreSQL 15 on; an older server would fail to parse the query.
+        // has_parameter_privilege exists from PostgreSQL 15 on; an older server would
+        // fail to parse the query.
         String sql = connection.getMetaData().getDatabaseMajorVersion() >= 15
                 ? "SELECT current_setting('is_superuser') = 'on'"
                         + " OR has_parameter_privilege('session_replication_role', 'SET')"
@@ -109,4 +124,5 @@ class ReferenceChecks {
             return row.next() && row.getBoolean(1);
         }
     }
+
 }

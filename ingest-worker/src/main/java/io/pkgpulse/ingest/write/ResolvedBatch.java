@@ -6,21 +6,30 @@ import java.util.List;
 import io.pkgpulse.ingest.events.RejectReason;
 
 /**
- * A batch after {@link EventIds}: the events to write with their ids, the events that could not be resolved (to be
- * dead-lettered), and what the batch moves of history imports.
+ * A batch after {@link EventIds}: the events to write with their ids, the events that
+ * could not be resolved (to be dead-lettered), and what the batch moves of history
+ * imports.
  *
- * @param <S> where an event came from (a Kafka record), so a rejection can be traced back to it
+ * @param <S> where an event came from (a Kafka record), so a rejection can be traced back
+ * to it
  */
 public final class ResolvedBatch<S> {
 
-    /** An event whose package or release is not registered (and the policy says not to register it). */
+    /**
+     * An event whose package or release is not registered (and the policy says not to
+     * register it).
+     */
     public record Unresolved<S>(S source, RejectReason reason, String detail) {
     }
 
     private final List<ResolvedEvent> events;
+
     private final List<Unresolved<S>> unresolved;
+
     private final long repeatedImportLines;
+
     private final List<HistoryImports.Advance> importAdvances;
+
     private final Instant resolvedAt;
 
     ResolvedBatch(List<ResolvedEvent> events, List<Unresolved<S>> unresolved, long repeatedImportLines,
@@ -52,10 +61,12 @@ public final class ResolvedBatch<S> {
     }
 
     /**
-     * The clock reading the batch's retention cuts are taken at: which events keep a raw row was decided with it,
-     * so the writer takes the hourly cut at the same instant, as when both were taken in one place.
+     * The clock reading the batch's retention cuts are taken at: which events keep a raw
+     * row was decided with it, so the writer takes the hourly cut at the same instant, as
+     * when both were taken in one place.
      */
     Instant resolvedAt() {
         return resolvedAt;
     }
+
 }

@@ -12,9 +12,10 @@ import io.pkgpulse.ingest.events.ValidEvent;
 import io.pkgpulse.model.rollups.Dimension;
 
 /**
- * A batch's contribution to every daily and hourly rollup, counted in memory so that each rollup row is written once
- * per batch. Keys come out sorted (each in its table's key order), so concurrent workers lock rollup rows in the same
- * order and cannot deadlock. This runs for every event, seven dimensions each, so keys compare without lambdas.
+ * A batch's contribution to every daily and hourly rollup, counted in memory so that each
+ * rollup row is written once per batch. Keys come out sorted (each in its table's key
+ * order), so concurrent workers lock rollup rows in the same order and cannot deadlock.
+ * This runs for every event, seven dimensions each, so keys compare without lambdas.
  */
 final class RollupIncrements {
 
@@ -39,8 +40,8 @@ final class RollupIncrements {
         }
     }
 
-    record CategoryDay(long packageId, Dimension dimension, LocalDate day, String category, boolean mirror)
-            implements Comparable<CategoryDay> {
+    record CategoryDay(long packageId, Dimension dimension, LocalDate day, String category,
+            boolean mirror) implements Comparable<CategoryDay> {
 
         @Override
         public int compareTo(CategoryDay o) {
@@ -61,8 +62,8 @@ final class RollupIncrements {
         }
     }
 
-    record TotalCategoryDay(Dimension dimension, LocalDate day, String category, boolean mirror)
-            implements Comparable<TotalCategoryDay> {
+    record TotalCategoryDay(Dimension dimension, LocalDate day, String category,
+            boolean mirror) implements Comparable<TotalCategoryDay> {
 
         @Override
         public int compareTo(TotalCategoryDay o) {
@@ -83,8 +84,8 @@ final class RollupIncrements {
         }
     }
 
-    record ReleaseHour(long packageId, Instant hour, long releaseId, boolean mirror)
-            implements Comparable<ReleaseHour> {
+    record ReleaseHour(long packageId, Instant hour, long releaseId,
+            boolean mirror) implements Comparable<ReleaseHour> {
 
         @Override
         public int compareTo(ReleaseHour o) {
@@ -107,19 +108,29 @@ final class RollupIncrements {
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
     private final Map<PackageDay, Long> packages = new HashMap<>();
+
     private final Map<ReleaseDay, Long> releases = new HashMap<>();
+
     private final Map<CategoryDay, Long> categories = new HashMap<>();
+
     private final Map<TotalDay, Long> totals = new HashMap<>();
+
     private final Map<TotalCategoryDay, Long> totalCategories = new HashMap<>();
+
     private final Map<PackageHour, Long> packageHours = new HashMap<>();
+
     private final Map<ReleaseHour, Long> releaseHours = new HashMap<>();
+
     private final Map<TotalHour, Long> totalHours = new HashMap<>();
+
     private final Categories categoryNames = new Categories();
+
     private final Instant firstHour;
 
     /**
-     * @param firstHour the oldest hour the hourly rollups keep: an earlier event is counted in the daily rollups
-     *        only (its hour is about to be deleted, and reports no longer show it)
+     * @param firstHour the oldest hour the hourly rollups keep: an earlier event is
+     * counted in the daily rollups only (its hour is about to be deleted, and reports no
+     * longer show it)
      */
     RollupIncrements(Instant firstHour) {
         this.firstHour = firstHour;
@@ -176,7 +187,10 @@ final class RollupIncrements {
         return new TreeMap<>(totalHours);
     }
 
-    /** The packages the batch changed, by UTC day, in order: what its change notifications name. */
+    /**
+     * The packages the batch changed, by UTC day, in order: what its change notifications
+     * name.
+     */
     TreeMap<LocalDate, TreeSet<Long>> packagesByDay() {
         TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>();
         for (PackageDay key : packages.keySet()) {
@@ -184,4 +198,5 @@ final class RollupIncrements {
         }
         return changed;
     }
+
 }

@@ -3,8 +3,9 @@ package io.pkgpulse.ingest.write;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A position this worker stores moved under it: a partition's offset (another consumer owns the partition now) or a
- * history import's progress. Nothing of the batch was written; it is consumed again from the stored offsets.
+ * A position this worker stores moved under it: a partition's offset (another consumer
+ * owns the partition now) or a history import's progress. Nothing of the batch was
+ * written; it is consumed again from the stored offsets.
  */
 public class StaleOffsetsException extends RuntimeException {
 
@@ -20,8 +21,11 @@ public class StaleOffsetsException extends RuntimeException {
         this.partition = null;
     }
 
-    /** The partition whose offset moved, or null when a history import's progress moved. */
+    /**
+     * The partition whose offset moved, or null when a history import's progress moved.
+     */
     public TopicPartition partition() {
         return partition;
     }
+
 }

@@ -23,38 +23,45 @@ import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * The worker jar's archive commands, run as {@code main} runs them: a context of their own against this run's
- * database, the outcome on standard output and error, and an exit status.
+ * The worker jar's archive commands, run as {@code main} runs them: a context of their
+ * own against this run's database, the outcome on standard output and error, and an exit
+ * status.
  */
 class ArchiveCommandTest {
 
     static final String DAY = "2025-01-15";
 
     final IngestDatabase database = new IngestDatabase();
+
     final JdbcTemplate jdbc = database.jdbc();
 
     @TempDir
     Path directory;
 
     Path archive;
+
     long packageId;
+
     long releaseId;
 
     @BeforeEach
     void anArchiveFileOfADayNotInTheDatabase() throws IOException {
         database.truncate();
         jdbc.execute("DROP TABLE IF EXISTS downloads_p20250115");
-        packageId = jdbc.queryForObject("""
-                INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), 'requests', 'requests')
-                RETURNING id""", Long.class);
+        packageId = jdbc.queryForObject(
+                """
+                        INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), 'requests', 'requests')
+                        RETURNING id""",
+                Long.class);
         releaseId = jdbc.queryForObject("""
                 INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
                 VALUES (nextval('releases_seq'), ?, '2.32.3', 2, 32, 3, '', false) RETURNING id""", Long.class,
                 packageId);
         archive = directory.resolve("downloads-" + DAY + ".csv.gz");
-        gzip(archive, "id,downloaded_at,package_id,release_id,client_profile_id,file_type,country_code\n"
-                + "1," + DAY + " 01:00:00+00," + packageId + "," + releaseId + ",,2,DE\n"
-                + "2," + DAY + " 02:00:00.25+00," + packageId + "," + releaseId + ",,1,\n");
+        gzip(archive,
+                "id,downloaded_at,package_id,release_id,client_profile_id,file_type,country_code\n" + "1," + DAY
+                        + " 01:00:00+00," + packageId + "," + releaseId + ",,2,DE\n" + "2," + DAY + " 02:00:00.25+00,"
+                        + packageId + "," + releaseId + ",,1,\n");
     }
 
     @Test
@@ -98,7 +105,7 @@ class ArchiveCommandTest {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.err()).contains("refused: no such file: " + directory.resolve("downloads-2025-01-17.csv.gz"))
-                .contains("refused: not an archive file name: expected downloads-YYYY-MM-DD.csv.gz, got 'dump.sql'");
+            .contains("refused: not an archive file name: expected downloads-YYYY-MM-DD.csv.gz, got 'dump.sql'");
         assertThat(rows()).isEmpty();
     }
 
@@ -166,4 +173,5 @@ class ArchiveCommandTest {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
+
 }

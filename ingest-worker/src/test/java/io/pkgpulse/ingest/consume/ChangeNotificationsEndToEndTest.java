@@ -27,9 +27,10 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * What the worker's batches change is announced on {@code pkgpulse_changes}, heard here on a connection of its own:
- * exactly the packages and UTC days changed, in several notifications when a batch changes thousands of packages,
- * and nothing for a batch that counted nothing.
+ * What the worker's batches change is announced on {@code pkgpulse_changes}, heard here
+ * on a connection of its own: exactly the packages and UTC days changed, in several
+ * notifications when a batch changes thousands of packages, and nothing for a batch that
+ * counted nothing.
  */
 class ChangeNotificationsEndToEndTest {
 
@@ -60,8 +61,8 @@ class ChangeNotificationsEndToEndTest {
                 producer.send(TestKafkaClients.record(topic, "key", event.bytes()));
             }
             // Neither a bot's download nor a bad record changes anything.
-            producer.send(TestKafkaClients.record(topic, "numpy", TestEvent.download("numpy", "2.1.0", now)
-                    .without("details").with("user_agent", BOT).bytes()));
+            producer.send(TestKafkaClients.record(topic, "numpy",
+                    TestEvent.download("numpy", "2.1.0", now).without("details").with("user_agent", BOT).bytes()));
             producer.send(TestKafkaClients.record(topic, "scipy", "not json".getBytes(StandardCharsets.UTF_8)));
             producer.flush();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(5));
@@ -83,7 +84,8 @@ class ChangeNotificationsEndToEndTest {
         TestKafkaClients.createTopic(topic, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int packages = 4000;
-        // On the topic before the worker starts, so that its first polls are large batches.
+        // On the topic before the worker starts, so that its first polls are large
+        // batches.
         try (KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
             for (int i = 0; i < packages; i++) {
                 String project = "many-" + i;
@@ -96,20 +98,21 @@ class ChangeNotificationsEndToEndTest {
 
         try (ChangeListener listener = new ChangeListener();
                 RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"), Map.of())) {
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                    assertThat(database.rawCount()).isEqualTo(2L * packages));
+            await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(2L * packages));
             Set<String> expected = changedPerRawRows();
             assertThat(expected).hasSize(2 * packages);
 
-            // Each payload is checked against the contract (shape, at most 7000 bytes) as it is read.
+            // Each payload is checked against the contract (shape, at most 7000 bytes) as
+            // it is read.
             await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
                 listener.receive(Duration.ofMillis(200));
                 assertThat(listener.named()).isEqualTo(expected);
             });
             long batches = worker.bean(MeterRegistry.class).get("pkgpulse.ingest.batch.size").summary().count();
             assertThat(listener.payloads()).as("more notifications than the %d batches: batches were split", batches)
-                    .hasSizeGreaterThan((int) batches)
-                    .allSatisfy(payload -> assertThat(payload.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(8000));
+                .hasSizeGreaterThan((int) batches)
+                .allSatisfy(payload -> assertThat(payload.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(8000));
         }
     }
 
@@ -124,17 +127,23 @@ class ChangeNotificationsEndToEndTest {
                 RunningWorker worker = RunningWorker.start(topic, group, Map.of());
                 KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
             producer.send(TestKafkaClients.record(topic, "scipy", "not json".getBytes(StandardCharsets.UTF_8)));
-            producer.send(TestKafkaClients.record(topic, "numpy", TestEvent.download("numpy", "2.1.0", now)
-                    .without("details").with("user_agent", BOT).bytes()));
-            producer.send(TestKafkaClients.record(topic, "numpy", TestEvent.download("numpy", "2.1.0", now)
-                    .with("file.filename", "numpy-2.1.0-py3-none-any.whl.metadata").bytes()));
-            producer.send(TestKafkaClients.record(topic, "numpy", TestEvent.download("numpy", "2.1.0", now)
-                    .without("file.version").bytes()));
+            producer.send(TestKafkaClients.record(topic, "numpy",
+                    TestEvent.download("numpy", "2.1.0", now).without("details").with("user_agent", BOT).bytes()));
+            producer.send(TestKafkaClients.record(topic, "numpy",
+                    TestEvent.download("numpy", "2.1.0", now)
+                        .with("file.filename", "numpy-2.1.0-py3-none-any.whl.metadata")
+                        .bytes()));
+            producer.send(TestKafkaClients.record(topic, "numpy",
+                    TestEvent.download("numpy", "2.1.0", now).without("file.version").bytes()));
             producer.flush();
-            // The offsets commit with the batch, so once they are stored its notifications would have been sent.
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(database.jdbc().queryForObject(
-                    "SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets WHERE consumer_group = ?", Long.class,
-                    group)).isEqualTo(4));
+            // The offsets commit with the batch, so once they are stored its
+            // notifications would have been sent.
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(database.jdbc()
+                    .queryForObject(
+                            "SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets WHERE consumer_group = ?",
+                            Long.class, group))
+                    .isEqualTo(4));
 
             assertThat(listener.receive(Duration.ofSeconds(1))).isEmpty();
             assertThat(database.rawCount()).isZero();
@@ -142,8 +151,8 @@ class ChangeNotificationsEndToEndTest {
     }
 
     private long id(String normalizedName) {
-        return database.jdbc().queryForObject("SELECT id FROM packages WHERE normalized_name = ?", Long.class,
-                normalizedName);
+        return database.jdbc()
+            .queryForObject("SELECT id FROM packages WHERE normalized_name = ?", Long.class, normalizedName);
     }
 
     /** The (day, package id) pairs of the raw rows, as {@code 2026-11-26|17}. */
@@ -152,4 +161,5 @@ class ChangeNotificationsEndToEndTest {
                 SELECT (downloaded_at AT TIME ZONE 'UTC')::date || '|' || package_id, count(*) FROM downloads
                 GROUP BY 1""").keySet();
     }
+
 }

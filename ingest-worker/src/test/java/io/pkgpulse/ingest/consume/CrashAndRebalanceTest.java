@@ -16,8 +16,9 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * Workers stop in the middle of a stream and others take over: the final counts are exact, raw, daily and hourly,
- * nothing lost and nothing counted twice. Small polls make many batches, so a stop lands between and inside them.
+ * Workers stop in the middle of a stream and others take over: the final counts are
+ * exact, raw, daily and hourly, nothing lost and nothing counted twice. Small polls make
+ * many batches, so a stop lands between and inside them.
  */
 class CrashAndRebalanceTest {
 
@@ -45,8 +46,8 @@ class CrashAndRebalanceTest {
 
             try (RunningWorker second = RunningWorker.start(topic, group, SMALL_BATCHES)) {
                 Map<String, Long> sent = stream.awaitSent();
-                await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                        assertThat(database.rawPerPackage()).isEqualTo(sent));
+                await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(database.rawPerPackage()).isEqualTo(sent));
                 assertThat(atStop).as("stopped in the middle").isLessThan(6000);
                 assertThat(database.dailyPerPackage()).isEqualTo(sent);
                 assertThat(database.rollupSum("daily_total_downloads")).isEqualTo(6000);
@@ -70,15 +71,17 @@ class CrashAndRebalanceTest {
             leaves.close(); // its partitions move to the other worker mid-stream
 
             Map<String, Long> sent = stream.awaitSent();
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+            await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(database.rawPerPackage()).isEqualTo(sent));
             assertThat(database.dailyPerPackage()).isEqualTo(sent);
             assertThat(database.rollupSum("daily_release_downloads")).isEqualTo(8000);
             EndToEndIngestTest.assertHourlyRollupsMatchRawRows(database);
             assertThat(database.rollupSum("hourly_release_downloads")).isEqualTo(8000);
-            assertThat(database.jdbc().queryForObject(
-                    "SELECT sum(next_offset) FROM consumer_offsets WHERE consumer_group = ?", Long.class, group))
-                    .as("stored offsets account for every record").isEqualTo(8000);
+            assertThat(database.jdbc()
+                .queryForObject("SELECT sum(next_offset) FROM consumer_offsets WHERE consumer_group = ?", Long.class,
+                        group))
+                .as("stored offsets account for every record")
+                .isEqualTo(8000);
         }
     }
 
@@ -92,16 +95,18 @@ class CrashAndRebalanceTest {
         try (StreamProducer stream = new StreamProducer(topic, 1500, 500);
                 RunningWorker first = RunningWorker.start(topic, group, SMALL_BATCHES)) {
             sent = stream.awaitSent();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(database.rawPerPackage()).isEqualTo(sent));
         }
-        // Kafka still holds the group's committed offsets at the end of the topic; the database is what counts.
+        // Kafka still holds the group's committed offsets at the end of the topic; the
+        // database is what counts.
         database.truncate();
         try (RunningWorker second = RunningWorker.start(topic, group, SMALL_BATCHES)) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(database.rawPerPackage()).isEqualTo(sent));
             assertThat(database.dailyPerPackage()).isEqualTo(sent);
             EndToEndIngestTest.assertHourlyRollupsMatchRawRows(database);
         }
     }
+
 }

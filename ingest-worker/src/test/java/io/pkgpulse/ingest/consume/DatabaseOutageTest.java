@@ -24,9 +24,9 @@ import io.pkgpulse.testsupport.TestKafka;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * PostgreSQL becomes unreachable in the middle of a stream (the worker's connections break and new ones are
- * refused): the worker reports itself down, retries, recovers by itself when the database is back, and the final
- * counts are exact.
+ * PostgreSQL becomes unreachable in the middle of a stream (the worker's connections
+ * break and new ones are refused): the worker reports itself down, retries, recovers by
+ * itself when the database is back, and the final counts are exact.
  */
 class DatabaseOutageTest {
 
@@ -47,22 +47,25 @@ class DatabaseOutageTest {
         try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
                 StreamProducer stream = new StreamProducer(topic, 5000, 100);
                 RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"),
-                        db.jdbcUrlThrough(proxy.port()), Map.of("spring.kafka.consumer.max-poll-records", 50,
+                        db.jdbcUrlThrough(proxy.port()),
+                        Map.of("spring.kafka.consumer.max-poll-records", 50,
                                 "spring.datasource.hikari.connection-timeout", 1000,
                                 "management.endpoint.health.show-components", "always"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> database.rawCount() >= 1000);
 
             proxy.stop();
             long duringOutage = database.rawCount();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(health(worker))
-                    .as("health while the database is unreachable").contains("\"db\":{\"status\":\"DOWN\""));
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
-                    database.rawCount() == duringOutage);
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(health(worker)).as("health while the database is unreachable")
+                    .contains("\"db\":{\"status\":\"DOWN\""));
+            await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> database.rawCount() == duringOutage);
 
             proxy.start();
             Map<String, Long> sent = stream.awaitSent();
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(database.rawPerPackage()).isEqualTo(sent));
+            await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(database.rawPerPackage()).isEqualTo(sent));
             assertThat(duringOutage).as("the outage began mid-stream").isLessThan(5000);
             assertThat(database.dailyPerPackage()).isEqualTo(sent);
             assertThat(health(worker)).contains("\"status\":\"UP\"");
@@ -71,8 +74,10 @@ class DatabaseOutageTest {
 
     private static String health(RunningWorker worker) throws Exception {
         int port = ((WebServerApplicationContext) worker.context()).getWebServer().getPort();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+            .body();
     }
+
 }

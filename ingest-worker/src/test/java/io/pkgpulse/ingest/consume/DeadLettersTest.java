@@ -29,13 +29,15 @@ import io.pkgpulse.ingest.events.RejectReason;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * A rejected record reaches the dead-letter topic as it came (key, value bytes, headers, partition), with the reason
- * headers of docs/events.md, "Dead-lettered events".
+ * A rejected record reaches the dead-letter topic as it came (key, value bytes, headers,
+ * partition), with the reason headers of docs/events.md, "Dead-lettered events".
  */
 class DeadLettersTest {
 
     String topic;
+
     DefaultKafkaProducerFactory<byte[], byte[]> producers;
+
     DeadLetters deadLetters;
 
     @BeforeEach
@@ -45,8 +47,9 @@ class DeadLettersTest {
         producers = new DefaultKafkaProducerFactory<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        IngestProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("pkgpulse.ingest.topic",
-                topic))).bindOrCreate("pkgpulse.ingest", IngestProperties.class);
+        IngestProperties properties = new Binder(
+                new MapConfigurationPropertySource(Map.of("pkgpulse.ingest.topic", topic)))
+            .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
         deadLetters = new DeadLetters(new KafkaTemplate<>(producers), properties);
     }
 
@@ -57,7 +60,8 @@ class DeadLettersTest {
 
     @Test
     void aRejectedRecordArrivesWithItsOriginalBytesKeyHeadersAndTheReason() {
-        // Not UTF-8 and not JSON: the dead letter must hold these bytes, not a re-serialisation.
+        // Not UTF-8 and not JSON: the dead letter must hold these bytes, not a
+        // re-serialisation.
         byte[] value = { '{', '"', 'p', (byte) 0xC3, (byte) 0x28, 0, '}' };
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace-id", "abc-123".getBytes(StandardCharsets.UTF_8));
@@ -65,7 +69,8 @@ class DeadLettersTest {
                 TimestampType.CREATE_TIME, 3, value.length, "six".getBytes(StandardCharsets.UTF_8), "ignored", headers,
                 Optional.empty());
 
-        deadLetters.publish(List.of(new Rejection(original, value, RejectReason.NOT_JSON, "Invalid UTF-8 middle byte")));
+        deadLetters
+            .publish(List.of(new Rejection(original, value, RejectReason.NOT_JSON, "Invalid UTF-8 middle byte")));
 
         List<ConsumerRecord<byte[], byte[]>> letters = TestKafkaClients.readAll(deadLetters.topic(), 1);
         assertThat(deadLetters.topic()).isEqualTo(topic + "-dlt");
@@ -83,18 +88,22 @@ class DeadLettersTest {
         assertThat(ByteBuffer.wrap(bytes(letter, KafkaHeaders.DLT_ORIGINAL_PARTITION)).getInt()).isEqualTo(1);
         assertThat(ByteBuffer.wrap(bytes(letter, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong()).isEqualTo(18_211L);
         assertThat(ByteBuffer.wrap(bytes(letter, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP)).getLong())
-                .isEqualTo(1_764_000_000_000L);
+            .isEqualTo(1_764_000_000_000L);
         assertThat(letter.headers().lastHeader("pkgpulse-truncated-from")).isNull();
     }
 
-    /** A tombstone keeps its null value; a partition the dead-letter topic lacks is left to the partitioner. */
+    /**
+     * A tombstone keeps its null value; a partition the dead-letter topic lacks is left
+     * to the partitioner.
+     */
     @Test
     void aTombstoneFromAPartitionTheDeadLetterTopicLacksArrivesWithANullValue() {
         ConsumerRecord<byte[], String> original = new ConsumerRecord<>(topic, 5, 7L, 1_764_000_000_000L,
                 TimestampType.CREATE_TIME, 3, -1, "six".getBytes(StandardCharsets.UTF_8), null, new RecordHeaders(),
                 Optional.empty());
 
-        deadLetters.publish(List.of(new Rejection(original, null, RejectReason.EMPTY_VALUE, "the record has no value")));
+        deadLetters
+            .publish(List.of(new Rejection(original, null, RejectReason.EMPTY_VALUE, "the record has no value")));
 
         List<ConsumerRecord<byte[], byte[]>> letters = TestKafkaClients.readAll(deadLetters.topic(), 1);
         assertThat(letters).hasSize(1);
@@ -120,4 +129,5 @@ class DeadLettersTest {
         assertThat(found).as(header).isNotNull();
         return found.value();
     }
+
 }

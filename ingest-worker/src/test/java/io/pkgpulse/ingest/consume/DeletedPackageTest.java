@@ -18,8 +18,9 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * A package is deleted while the worker still has its id cached. No download may end up referring to it: the next
- * batch finds the id gone, writes nothing, forgets it, and on retry registers the package anew.
+ * A package is deleted while the worker still has its id cached. No download may end up
+ * referring to it: the next batch finds the id gone, writes nothing, forgets it, and on
+ * retry registers the package anew.
  */
 class DeletedPackageTest {
 
@@ -35,8 +36,7 @@ class DeletedPackageTest {
         String topic = TestKafka.uniqueName("deleted");
         TestKafkaClients.createTopic(topic, 1);
         Instant now = Instant.now();
-        try (RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"),
-                Map.of());
+        try (RunningWorker worker = RunningWorker.start(topic, TestKafka.uniqueName("group"), Map.of());
                 KafkaProducer<byte[], byte[]> producer = TestKafkaClients.producer()) {
             producer.send(TestKafkaClients.record(topic, "six", TestEvent.download("six", "1.16.0", now).bytes()));
             producer.flush();
@@ -46,7 +46,8 @@ class DeletedPackageTest {
             database.jdbc().update("DELETE FROM packages WHERE id = ?", firstId);
             assertThat(database.rawCount()).as("its downloads went with it").isZero();
 
-            // A release the worker has cached, and one it has not: neither may be counted under the deleted row.
+            // A release the worker has cached, and one it has not: neither may be counted
+            // under the deleted row.
             producer.send(TestKafkaClients.record(topic, "six", TestEvent.download("six", "1.16.0", now).bytes()));
             producer.send(TestKafkaClients.record(topic, "six", TestEvent.download("six", "1.17.0", now).bytes()));
             producer.flush();
@@ -57,8 +58,10 @@ class DeletedPackageTest {
                     SELECT count(*) FROM downloads d
                     WHERE NOT EXISTS (SELECT 1 FROM packages p WHERE p.id = d.package_id)
                        OR NOT EXISTS (SELECT 1 FROM releases r WHERE r.id = d.release_id)""", Long.class))
-                    .as("orphan downloads").isZero();
+                .as("orphan downloads")
+                .isZero();
             assertThat(database.rollupSum("daily_downloads")).isEqualTo(2);
         }
     }
+
 }

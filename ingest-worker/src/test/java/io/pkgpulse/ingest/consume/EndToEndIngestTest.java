@@ -28,9 +28,9 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * A known mix of events through Kafka and the worker into PostgreSQL: every raw row and every rollup counter is
- * exactly what the mix implies. The expected counts are computed here from the events as sent, independently of
- * the worker's code.
+ * A known mix of events through Kafka and the worker into PostgreSQL: every raw row and
+ * every rollup counter is exactly what the mix implies. The expected counts are computed
+ * here from the events as sent, independently of the worker's code.
  */
 class EndToEndIngestTest {
 
@@ -77,68 +77,71 @@ class EndToEndIngestTest {
             }
             producer.flush();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(database.rawCount()).isEqualTo(sent.size()));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(sent.size()));
         }
 
-        assertThat(database.rawPerPackageDayVersion()).isEqualTo(expected(sent, e -> e.normalizedProject() + "|"
-                + e.day() + "|" + e.version));
+        assertThat(database.rawPerPackageDayVersion())
+            .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.version));
         assertThat(database.counts("""
                 SELECT p.normalized_name || '|' || dd.day || '|' || dd.mirror, dd.downloads
                 FROM daily_downloads dd JOIN packages p ON p.id = dd.package_id"""))
-                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.mirror()));
-        assertThat(database.counts("""
-                SELECT p.normalized_name || '|' || d.day || '|' || r.version || '|' || d.mirror, d.downloads
-                FROM daily_release_downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id"""))
-                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.version + "|" + e.mirror()));
-        for (String dimension : List.of("python_major", "python_minor", "system", "installer", "country", "file_type", "ci")) {
+            .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.mirror()));
+        assertThat(database
+            .counts("""
+                    SELECT p.normalized_name || '|' || d.day || '|' || r.version || '|' || d.mirror, d.downloads
+                    FROM daily_release_downloads d JOIN packages p ON p.id = d.package_id JOIN releases r ON r.id = d.release_id"""))
+            .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.version + "|" + e.mirror()));
+        for (String dimension : List.of("python_major", "python_minor", "system", "installer", "country", "file_type",
+                "ci")) {
             assertThat(database.counts("""
                     SELECT p.normalized_name || '|' || c.day || '|' || c.category || '|' || c.mirror, c.downloads
                     FROM daily_category_downloads c JOIN packages p ON p.id = c.package_id
-                    JOIN dimensions dim ON dim.code = c.dimension WHERE dim.name = ?""", dimension))
-                    .as(dimension)
-                    .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.day() + "|" + e.category(dimension)
-                            + "|" + e.mirror()));
+                    JOIN dimensions dim ON dim.code = c.dimension WHERE dim.name = ?""", dimension)).as(dimension)
+                .isEqualTo(expected(sent,
+                        e -> e.normalizedProject() + "|" + e.day() + "|" + e.category(dimension) + "|" + e.mirror()));
             assertThat(database.counts("""
                     SELECT c.day || '|' || c.category || '|' || c.mirror, c.downloads
                     FROM daily_total_category_downloads c JOIN dimensions dim ON dim.code = c.dimension
-                    WHERE dim.name = ?""", dimension))
-                    .as("all packages, " + dimension)
-                    .isEqualTo(expected(sent, e -> e.day() + "|" + e.category(dimension) + "|" + e.mirror()));
+                    WHERE dim.name = ?""", dimension)).as("all packages, " + dimension)
+                .isEqualTo(expected(sent, e -> e.day() + "|" + e.category(dimension) + "|" + e.mirror()));
         }
         assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
-                .isEqualTo(expected(sent, e -> e.day() + "|" + e.mirror()));
+            .isEqualTo(expected(sent, e -> e.day() + "|" + e.mirror()));
 
-        // Hourly: the same events by UTC hour, over four days, all of them inside the hourly retention.
+        // Hourly: the same events by UTC hour, over four days, all of them inside the
+        // hourly retention.
         String hour = IngestDatabase.utcHour("h.hour");
         assertThat(database.counts("""
                 SELECT p.normalized_name || '|' || %s || '|' || h.mirror, h.downloads
                 FROM hourly_downloads h JOIN packages p ON p.id = h.package_id""".formatted(hour)))
-                .hasSizeGreaterThan(4 * 24)
-                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.mirror()));
+            .hasSizeGreaterThan(4 * 24)
+            .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.mirror()));
         assertThat(database.counts("""
                 SELECT p.normalized_name || '|' || %s || '|' || r.version || '|' || h.mirror, h.downloads
                 FROM hourly_release_downloads h JOIN packages p ON p.id = h.package_id
-                JOIN releases r ON r.id = h.release_id""".formatted(hour)))
-                .isEqualTo(expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.version + "|"
-                        + e.mirror()));
+                JOIN releases r ON r.id = h.release_id""".formatted(hour))).isEqualTo(
+                expected(sent, e -> e.normalizedProject() + "|" + e.hour() + "|" + e.version + "|" + e.mirror()));
         assertThat(database.counts("SELECT " + hour + " || '|' || h.mirror, h.downloads FROM hourly_total_downloads h"))
-                .isEqualTo(expected(sent, e -> e.hour() + "|" + e.mirror()));
+            .isEqualTo(expected(sent, e -> e.hour() + "|" + e.mirror()));
         assertHourlyRollupsMatchRawRows(database);
 
-        // Parsed from the raw agent (distro id and libc too), and the agent stored once, in its client profile.
+        // Parsed from the raw agent (distro id and libc too), and the agent stored once,
+        // in its client profile.
         assertThat(database.jdbc().queryForList("""
                 SELECT DISTINCT p.installer_name || ' ' || p.installer_version || ' ' || p.python_version || ' '
                        || p.distro_name || ' ' || p.distro_id || ' ' || p.libc_lib || ' ' || p.libc_version
                 FROM downloads d JOIN client_profiles p ON p.id = d.client_profile_id
                 WHERE p.user_agent IS NOT NULL""", String.class))
-                .containsExactly("pip 23.2.1 3.11.7 Debian GNU/Linux bookworm glibc 2.36");
-        assertThat(database.jdbc().queryForObject("SELECT count(*) FROM client_profiles WHERE user_agent IS NOT NULL",
-                Long.class)).isEqualTo(1);
+            .containsExactly("pip 23.2.1 3.11.7 Debian GNU/Linux bookworm glibc 2.36");
+        assertThat(database.jdbc()
+            .queryForObject("SELECT count(*) FROM client_profiles WHERE user_agent IS NOT NULL", Long.class))
+            .isEqualTo(1);
         // Names as first published, normalised for identity.
-        assertThat(database.jdbc().queryForList("SELECT name || '=' || normalized_name FROM packages ORDER BY 1",
-                String.class)).containsExactly("Flask=flask", "requests=requests",
-                        "typing_extensions=typing-extensions", "zope.interface=zope-interface");
+        assertThat(database.jdbc()
+            .queryForList("SELECT name || '=' || normalized_name FROM packages ORDER BY 1", String.class))
+            .containsExactly("Flask=flask", "requests=requests", "typing_extensions=typing-extensions",
+                    "zope.interface=zope-interface");
     }
 
     @Test
@@ -146,7 +149,8 @@ class EndToEndIngestTest {
         String topic = TestKafka.uniqueName("hourly-window");
         TestKafkaClients.createTopic(topic, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        // With one day of hourly retention the window starts 24 to 25 hours ago (23 to 25 if an hour starts while
+        // With one day of hourly retention the window starts 24 to 25 hours ago (23 to 25
+        // if an hour starts while
         // the test runs): 22 hours ago is inside, 26 hours and three days ago are not.
         List<Sent> inside = List.of(sent("requests", now), sent("requests", now.minus(22, ChronoUnit.HOURS)),
                 sent("Flask", now.minus(22, ChronoUnit.HOURS)));
@@ -164,12 +168,12 @@ class EndToEndIngestTest {
         }
 
         assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
-                .isEqualTo(expected(concat(inside, before), e -> e.day() + "|" + e.mirror()));
+            .isEqualTo(expected(concat(inside, before), e -> e.day() + "|" + e.mirror()));
         assertThat(database.rollupSum("daily_downloads")).isEqualTo(5);
         assertThat(database.hourlyPerPackageHour())
-                .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.hour()));
+            .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.hour()));
         assertThat(database.hourlyPerReleaseHour())
-                .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.version + "|" + e.hour()));
+            .isEqualTo(expected(inside, e -> e.normalizedProject() + "|" + e.version + "|" + e.hour()));
         assertThat(database.hourlyTotalPerHour()).isEqualTo(expected(inside, e -> e.hour().toString()));
     }
 
@@ -177,7 +181,7 @@ class EndToEndIngestTest {
     static void assertHourlyRollupsMatchRawRows(IngestDatabase database) {
         assertThat(database.hourlyPerPackageHour()).as("hourly_downloads").isEqualTo(database.rawPerPackageHour());
         assertThat(database.hourlyPerReleaseHour()).as("hourly_release_downloads")
-                .isEqualTo(database.rawPerReleaseHour());
+            .isEqualTo(database.rawPerReleaseHour());
         assertThat(database.hourlyTotalPerHour()).as("hourly_total_downloads").isEqualTo(database.rawPerHour());
     }
 
@@ -233,7 +237,8 @@ class EndToEndIngestTest {
             return switch (dimension) {
                 case "python_major" -> python == null ? "null" : python.split("\\.")[0];
                 case "python_minor" -> python == null ? "null" : python.split("\\.")[0] + "." + python.split("\\.")[1];
-                case "system" -> system == null ? "null" : List.of("Linux", "Windows", "Darwin").contains(system) ? system : "other";
+                case "system" ->
+                    system == null ? "null" : List.of("Linux", "Windows", "Darwin").contains(system) ? system : "other";
                 case "installer" -> installer == null ? "null" : installer;
                 case "country" -> country == null ? "null" : country.toUpperCase();
                 case "file_type" -> type;
@@ -263,4 +268,5 @@ class EndToEndIngestTest {
             return event.bytes();
         }
     }
+
 }

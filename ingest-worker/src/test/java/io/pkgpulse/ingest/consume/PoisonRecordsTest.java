@@ -27,9 +27,9 @@ import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * Bad records of every kind mixed into a stream of good ones: each bad one lands on the dead-letter topic with its
- * original bytes and a header naming the reason; every good one is counted once; bots and metadata fetches are
- * dropped and counted.
+ * Bad records of every kind mixed into a stream of good ones: each bad one lands on the
+ * dead-letter topic with its original bytes and a header naming the reason; every good
+ * one is counted once; bots and metadata fetches are dropped and counted.
  */
 class PoisonRecordsTest {
 
@@ -45,9 +45,10 @@ class PoisonRecordsTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, byte[]> poison = new LinkedHashMap<>(); // "reason#case" -> value
         poison.put("not-json#truncated", "{\"project\": \"requests\", \"file\": {".getBytes(StandardCharsets.UTF_8));
-        poison.put("not-json#invalid utf-8", new byte[] { '{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
-        poison.put("not-json#duplicate key", good(now).json().replaceFirst("\\{", "{\"project\":\"evil\",")
-                .getBytes(StandardCharsets.UTF_8));
+        poison.put("not-json#invalid utf-8",
+                new byte[] { '{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
+        poison.put("not-json#duplicate key",
+                good(now).json().replaceFirst("\\{", "{\"project\":\"evil\",").getBytes(StandardCharsets.UTF_8));
         poison.put("not-json#trailing data", (good(now).json() + " {}").getBytes(StandardCharsets.UTF_8));
         poison.put("wrong-type#number for a string", good(now).with("project", 42).bytes());
         poison.put("wrong-type#string for a boolean", good(now).with("details.ci", "yes").bytes());
@@ -60,8 +61,10 @@ class PoisonRecordsTest {
         poison.put("timestamp-in-future#", good(now.plus(2, ChronoUnit.DAYS)).bytes());
         poison.put("timestamp-too-old#", good(now.minus(400, ChronoUnit.DAYS)).bytes());
         poison.put("invalid-field#timestamp text", good(now).with("timestamp", "yesterday").bytes());
-        poison.put("invalid-field#timestamp without offset", good(now).with("timestamp", "2026-11-20T10:00:00").bytes());
-        poison.put("oversized-field#user agent", good(now).without("details").with("user_agent", "x".repeat(5000)).bytes());
+        poison.put("invalid-field#timestamp without offset",
+                good(now).with("timestamp", "2026-11-20T10:00:00").bytes());
+        poison.put("oversized-field#user agent",
+                good(now).without("details").with("user_agent", "x".repeat(5000)).bytes());
         poison.put("oversized-field#installer", good(now).with("details.installer.name", "p".repeat(100)).bytes());
         poison.put("oversized-field#version", good(now).with("file.version", "1." + "0".repeat(200)).bytes());
         poison.put("unknown-file-type#", good(now).with("file.type", "bdist_zip").bytes());
@@ -85,15 +88,16 @@ class PoisonRecordsTest {
                 }
                 producer.send(TestKafkaClients.record(topic, "requests", bad));
             }
-            producer.send(TestKafkaClients.record(topic, "requests", good(now).without("details")
-                    .with("user_agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
-                    .bytes()));
-            producer.send(TestKafkaClients.record(topic, "requests", good(now)
-                    .with("file.filename", "requests-2.32.3-py3-none-any.whl.metadata").bytes()));
+            producer.send(TestKafkaClients.record(topic, "requests",
+                    good(now).without("details")
+                        .with("user_agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+                        .bytes()));
+            producer.send(TestKafkaClients.record(topic, "requests",
+                    good(now).with("file.filename", "requests-2.32.3-py3-none-any.whl.metadata").bytes()));
             producer.flush();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(database.rawCount()).isEqualTo(goodOnes.size()));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(goodOnes.size()));
 
             List<ConsumerRecord<byte[], byte[]>> deadLetters = TestKafkaClients.readAll(topic + "-dlt", poison.size());
             Map<String, byte[]> byReason = new HashMap<>();
@@ -120,13 +124,16 @@ class PoisonRecordsTest {
             MeterRegistry meters = worker.bean(MeterRegistry.class);
             assertThat(meters.get("pkgpulse.ingest.events.stored").counter().count()).isEqualTo(goodOnes.size());
             assertThat(meters.get("pkgpulse.ingest.events.rejected").tag("reason", "missing-field").counter().count())
-                    .isEqualTo(4);
-            assertThat(meters.get("pkgpulse.ingest.events.dropped").tag("reason", "bot").counter().count()).isEqualTo(1);
-            assertThat(meters.get("pkgpulse.ingest.events.dropped").tag("reason", "not-a-distribution").counter()
-                    .count()).isEqualTo(1);
+                .isEqualTo(4);
+            assertThat(meters.get("pkgpulse.ingest.events.dropped").tag("reason", "bot").counter().count())
+                .isEqualTo(1);
+            assertThat(
+                    meters.get("pkgpulse.ingest.events.dropped").tag("reason", "not-a-distribution").counter().count())
+                .isEqualTo(1);
             assertThat(meters.get("pkgpulse.ingest.batch.phase").tag("phase", "copy").timer().count()).isPositive();
             assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
-                    .as("consumer lag, from the Kafka client's metrics").isNotEmpty();
+                .as("consumer lag, from the Kafka client's metrics")
+                .isNotEmpty();
         }
         assertThat(database.rollupSum("daily_downloads")).isEqualTo(goodOnes.size());
         assertThat(database.rollupSum("daily_total_downloads")).isEqualTo(goodOnes.size());
@@ -140,4 +147,5 @@ class PoisonRecordsTest {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
+
 }

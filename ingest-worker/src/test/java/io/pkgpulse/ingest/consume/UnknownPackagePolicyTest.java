@@ -19,7 +19,10 @@ import io.pkgpulse.ingest.TestEvent;
 import io.pkgpulse.ingest.TestKafkaClients;
 import io.pkgpulse.testsupport.TestKafka;
 
-/** With {@code pkgpulse.ingest.unknown-packages=reject}, only registered packages and releases are counted. */
+/**
+ * With {@code pkgpulse.ingest.unknown-packages=reject}, only registered packages and
+ * releases are counted.
+ */
 class UnknownPackagePolicyTest {
 
     final IngestDatabase database = new IngestDatabase();
@@ -27,7 +30,8 @@ class UnknownPackagePolicyTest {
     @BeforeEach
     void onlyOneKnownRelease() {
         database.truncate();
-        database.jdbc().update("INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), 'Known', 'known')");
+        database.jdbc()
+            .update("INSERT INTO packages (id, name, normalized_name) VALUES (nextval('packages_seq'), 'Known', 'known')");
         database.jdbc().update("""
                 INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
                 SELECT nextval('releases_seq'), id, '1.0', 1, 0, 0, 'A0A1%%%', false FROM packages""");
@@ -48,12 +52,14 @@ class UnknownPackagePolicyTest {
             producer.flush();
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database.rawCount()).isEqualTo(2));
-            List<String> reasons = TestKafkaClients.readAll(topic + "-dlt", 2).stream()
-                    .map(r -> new String(r.headers().lastHeader("pkgpulse-reject-reason").value(), StandardCharsets.UTF_8))
-                    .toList();
+            List<String> reasons = TestKafkaClients.readAll(topic + "-dlt", 2)
+                .stream()
+                .map(r -> new String(r.headers().lastHeader("pkgpulse-reject-reason").value(), StandardCharsets.UTF_8))
+                .toList();
             assertThat(reasons).containsExactlyInAnyOrder("unknown-release", "unknown-package");
             assertThat(database.jdbc().queryForObject("SELECT count(*) FROM packages", Long.class)).isEqualTo(1);
             assertThat(database.jdbc().queryForObject("SELECT count(*) FROM releases", Long.class)).isEqualTo(1);
         }
     }
+
 }

@@ -36,29 +36,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published event contract agrees with the worker: every example in {@code docs/events.md} fenced
- * {@code ```json valid} passes {@code docs/download-event.v1.schema.json} and is counted by the worker's own
- * deserializer and validator; every example fenced {@code ```json invalid <reason-code>} fails the schema and is
- * dead-lettered with that reason. Timestamps are moved to the current time first, so the examples never age out
- * of the retention window. Runs from the module directory, as Maven runs tests.
+ * The published event contract agrees with the worker: every example in
+ * {@code docs/events.md} fenced {@code ```json valid} passes
+ * {@code docs/download-event.v1.schema.json} and is counted by the worker's own
+ * deserializer and validator; every example fenced {@code ```json invalid <reason-code>}
+ * fails the schema and is dead-lettered with that reason. Timestamps are moved to the
+ * current time first, so the examples never age out of the retention window. Runs from
+ * the module directory, as Maven runs tests.
  */
 class EventContractTest {
 
     private static final Path EVENTS_DOC = Path.of("..", "docs", "events.md");
+
     private static final Path SCHEMA = Path.of("..", "docs", "download-event.v1.schema.json");
 
     private static final Pattern OPENING_FENCE = Pattern.compile("```json (valid|invalid ([a-z]+(?:-[a-z]+)*))\\s*");
+
     private static final Pattern TIMESTAMP = Pattern.compile("(\"timestamp\"\\s*:\\s*\")([^\"\\\\]*)(\")");
 
-    /** Reads JSON as strictly as the worker: duplicate keys and trailing data are errors, not schema questions. */
+    /**
+     * Reads JSON as strictly as the worker: duplicate keys and trailing data are errors,
+     * not schema questions.
+     */
     private static final JsonMapper STRICT_JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final EventDeserializer deserializer = new EventDeserializer();
+
     private final EventValidator validator = new EventValidator(new UserAgentParser(), Clock.systemUTC(),
             Duration.ofDays(180), Duration.ofMinutes(5));
 
@@ -129,16 +137,19 @@ class EventContractTest {
         if (example.valid()) {
             assertThat(schemaErrors).as("schema errors of %s", example).isEmpty();
             assertThat(outcome.verdict()).as("what the worker does with %s (%s):%n%s", example, outcome.detail(), json)
-                    .isEqualTo("accepted");
+                .isEqualTo("accepted");
         }
         else {
             assertThat(schemaErrors).as("schema errors of %s", example).isNotEmpty();
             assertThat(outcome.verdict()).as("what the worker does with %s (%s):%n%s", example, outcome.detail(), json)
-                    .isEqualTo("rejected " + example.reason());
+                .isEqualTo("rejected " + example.reason());
         }
     }
 
-    /** What the schema says about the example as written; text that is not JSON fails it too. */
+    /**
+     * What the schema says about the example as written; text that is not JSON fails it
+     * too.
+     */
     private List<String> schemaErrors(String json) throws IOException {
         if (eventSchema == null) {
             eventSchema = SCHEMAS.getSchema(Files.readString(SCHEMA, StandardCharsets.UTF_8), InputFormat.JSON);
@@ -182,12 +193,14 @@ class EventContractTest {
     }
 
     /**
-     * The example with every {@code "timestamp"} value set to the current time, keeping a space separator where the
-     * example has one. A valid example must have a timestamp to move.
+     * The example with every {@code "timestamp"} value set to the current time, keeping a
+     * space separator where the example has one. A valid example must have a timestamp to
+     * move.
      */
     private static String withCurrentTimestamps(Example example) {
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String now = OffsetDateTime.now(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MILLIS)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         Matcher timestamps = TIMESTAMP.matcher(example.json());
         if (example.valid()) {
             assertThat(timestamps.find()).as("%s has a \"timestamp\" string", example).isTrue();
@@ -199,4 +212,5 @@ class EventContractTest {
             return Matcher.quoteReplacement(match.group(1) + replacement + match.group(3));
         });
     }
+
 }

@@ -19,7 +19,8 @@ class EventDeserializerTest {
     @Test
     void readsAnEventAndKeepsItsOriginalBytes() {
         byte[] bytes = TestEvent.download("Flask", "3.0.3", Instant.parse("2026-11-20T10:15:30Z"))
-                .with("unknown_future_field", "ignored").bytes();
+            .with("unknown_future_field", "ignored")
+            .bytes();
 
         ReceivedEvent received = deserializer.deserialize("t", bytes);
 
@@ -69,10 +70,11 @@ class EventDeserializerTest {
     void anEmptyValueIsEmptyAndWhiteSpaceOrAByteOrderMarkIsNotJson() {
         assertThat(reasonFor(new byte[0])).isEqualTo(RejectReason.EMPTY_VALUE);
         assertThat(reasonFor("  \n ".getBytes(StandardCharsets.UTF_8))).isEqualTo(RejectReason.NOT_JSON);
-        assertThat(reasonFor(("\uFEFF" + TestEvent.download("a", "1", Instant.now()).json())
-                .getBytes(StandardCharsets.UTF_8))).isEqualTo(RejectReason.NOT_JSON);
+        assertThat(reasonFor(
+                ("\uFEFF" + TestEvent.download("a", "1", Instant.now()).json()).getBytes(StandardCharsets.UTF_8)))
+            .isEqualTo(RejectReason.NOT_JSON);
         assertThat(reasonFor(TestEvent.download("a", "1", Instant.now()).json().getBytes(StandardCharsets.UTF_16LE)))
-                .isEqualTo(RejectReason.NOT_JSON);
+            .isEqualTo(RejectReason.NOT_JSON);
     }
 
     private RejectReason reasonFor(byte[] bytes) {
@@ -83,4 +85,5 @@ class EventDeserializerTest {
     void aTombstoneIsNoEvent() {
         assertThat(deserializer.deserialize("t", null)).isNull();
     }
+
 }

@@ -47,7 +47,10 @@ class EventValidatorTest {
         assertThat(check(TestEvent.download("a", "1", NOW).with("timestamp", timestamp))).isInstanceOf(Accepted.class);
     }
 
-    /** As BigQuery exports TIMESTAMP columns to JSON, and as linehaul writes them for loading. */
+    /**
+     * As BigQuery exports TIMESTAMP columns to JSON, and as linehaul writes them for
+     * loading.
+     */
     @ParameterizedTest
     @ValueSource(strings = { "2026-11-21 11:00:00 UTC", "2026-11-21 11:00:00.589793 UTC", "2026-11-21 11:00:00 +00:00",
             "2026-11-21 13:00:00 +02:00", "2026-11-21T11:00:00UTC", "2026-11-21 11:00:00 Z" })
@@ -68,7 +71,9 @@ class EventValidatorTest {
     void historyImportLinesMayBeOlderThanTheRawRetentionButNotThanPypi() {
         String sha256 = "ab".repeat(32);
         TestEvent old = TestEvent.download("a", "1", Instant.parse("2019-03-04T05:06:07Z"))
-                .with("import.sha256", sha256.toUpperCase()).with("import.line", 7).with("import.file", "pypi.json");
+            .with("import.sha256", sha256.toUpperCase())
+            .with("import.line", 7)
+            .with("import.file", "pypi.json");
 
         ValidEvent event = accepted(old);
         assertThat(event.timestamp()).isEqualTo(Instant.parse("2019-03-04T05:06:07Z"));
@@ -81,14 +86,16 @@ class EventValidatorTest {
 
     @Test
     void rejectsAnImportWithoutAValidFileDigestOrLine() {
-        TestEvent event = TestEvent.download("a", "1", NOW).with("import.sha256", "ab".repeat(32)).with("import.line", 1);
+        TestEvent event = TestEvent.download("a", "1", NOW)
+            .with("import.sha256", "ab".repeat(32))
+            .with("import.line", 1);
         assertThat(check(event)).isInstanceOf(Accepted.class);
         assertThat(reason(event.with("import.line", 0))).isEqualTo("invalid-field");
         assertThat(formatProblem(event.with("import.line", "7"))).isEqualTo(RejectReason.WRONG_TYPE);
         assertThat(formatProblem(event.with("import.line", 7.5))).isEqualTo(RejectReason.WRONG_TYPE);
         assertThat(reason(event.without("import.line"))).isEqualTo("missing-field");
         assertThat(reason(event.with("import.line", 3).with("import.sha256", "ab".repeat(31))))
-                .isEqualTo("invalid-field");
+            .isEqualTo("invalid-field");
         assertThat(reason(event.with("import.sha256", "xy".repeat(32)))).isEqualTo("invalid-field");
         assertThat(reason(event.without("import.sha256"))).isEqualTo("missing-field");
     }
@@ -104,12 +111,13 @@ class EventValidatorTest {
     void rejectsTimestampsOutsideTheWindow() {
         assertThat(reason(TestEvent.download("a", "1", NOW.plusSeconds(301)))).isEqualTo("timestamp-in-future");
         assertThat(check(TestEvent.download("a", "1", NOW.plusSeconds(299)))).isInstanceOf(Accepted.class);
-        assertThat(reason(TestEvent.download("a", "1", NOW.minus(Duration.ofDays(181))))).isEqualTo("timestamp-too-old");
+        assertThat(reason(TestEvent.download("a", "1", NOW.minus(Duration.ofDays(181)))))
+            .isEqualTo("timestamp-too-old");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "not-a-uuid", "+2345678-1234-1234-1234-123456789abc", "00000000-10000-000-0000-000000000000",
-            "" })
+    @ValueSource(strings = { "not-a-uuid", "+2345678-1234-1234-1234-123456789abc",
+            "00000000-10000-000-0000-000000000000", "" })
     void rejectsEventIdsThatAreNotCanonicalUuids(String eventId) {
         assertThat(reason(TestEvent.download("a", "1", NOW).with("event_id", eventId))).isEqualTo("invalid-field");
     }
@@ -117,18 +125,18 @@ class EventValidatorTest {
     @Test
     void rejectsAFileProjectThatOnlyLooksLikeTheProject() {
         assertThat(reason(TestEvent.download("kiwi", "1", NOW).with("file.project", "\u212Aiwi")))
-                .isEqualTo("invalid-field");
+            .isEqualTo("invalid-field");
         assertThat(check(TestEvent.download("kiwi", "1", NOW).with("file.project", "KIWI")))
-                .isInstanceOf(Accepted.class);
+            .isInstanceOf(Accepted.class);
     }
 
     @Test
     void countsLengthsInCharactersNotUtf16Units() {
         String emojis = "\uD83D\uDE00".repeat(64); // 64 characters, 128 UTF-16 units
         assertThat(check(TestEvent.download("a", "1", NOW).with("details.installer.name", emojis)))
-                .isInstanceOf(Accepted.class);
+            .isInstanceOf(Accepted.class);
         assertThat(reason(TestEvent.download("a", "1", NOW).with("details.installer.name", emojis + "x")))
-                .isEqualTo("oversized-field");
+            .isEqualTo("oversized-field");
     }
 
     @Test
@@ -140,13 +148,14 @@ class EventValidatorTest {
         assertThat(event.client().cpu()).hasSize(32);
         assertThat(event.pythonVersion()).isEqualTo("3.11.7");
         assertThat(reason(TestEvent.download("a", "1", NOW).with("details.cpu", "x".repeat(100))))
-                .as("the same in details the producer sent").isEqualTo("oversized-field");
+            .as("the same in details the producer sent")
+            .isEqualTo("oversized-field");
     }
 
     @Test
     void aBotAgentIsDroppedEvenWithDetails() {
         CheckedEvent checked = check(TestEvent.download("a", "1", NOW)
-                .with("user_agent", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"));
+            .with("user_agent", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"));
 
         assertThat(checked).isEqualTo(new Dropped(DropReason.BOT));
     }
@@ -158,8 +167,9 @@ class EventValidatorTest {
 
     @Test
     void mirrorsAreRecognisedByTheirInstaller() {
-        ValidEvent event = accepted(TestEvent.download("a", "1", NOW).without("details")
-                .with("user_agent", "bandersnatch/6.5.0 (CPython 3.11.7-final0, Linux x86_64)"));
+        ValidEvent event = accepted(TestEvent.download("a", "1", NOW)
+            .without("details")
+            .with("user_agent", "bandersnatch/6.5.0 (CPython 3.11.7-final0, Linux x86_64)"));
 
         assertThat(event.installerName()).isEqualTo("bandersnatch");
         assertThat(event.mirror()).isTrue();
@@ -196,4 +206,5 @@ class EventValidatorTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }
+
 }

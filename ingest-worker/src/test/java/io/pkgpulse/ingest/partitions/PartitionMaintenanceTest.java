@@ -66,6 +66,7 @@ class PartitionMaintenanceTest {
     MeterRegistry meters;
 
     static final Path ROOT = temporaryDirectory();
+
     /** The worker's archive directory; a test may put a file in its way. */
     static final Path ARCHIVE = ROOT.resolve("archive");
 
@@ -97,7 +98,8 @@ class PartitionMaintenanceTest {
     void daysOlderThanTheRawRetentionAndADayOfMarginAreArchivedThenDropped() throws IOException {
         LocalDate today = LocalDate.now(clock);
         LocalDate expired = today.minusDays(182);
-        LocalDate margin = today.minusDays(181); // past retention, but a lagging worker may still write to it
+        LocalDate margin = today.minusDays(181); // past retention, but a lagging worker
+                                                 // may still write to it
         LocalDate kept = today.minusDays(180);
         partitions.create(expired, kept);
         long releaseId = aRelease();
@@ -108,11 +110,11 @@ class PartitionMaintenanceTest {
         maintenance.maintain();
 
         assertThat(partitions.days()).doesNotContain(expired).contains(margin, kept, today.plusDays(7));
-        assertThat(gunzip(ARCHIVE.resolve(ArchiveFiles.fileName(expired)))).startsWith(
-                "id,downloaded_at,package_id,release_id,client_profile_id,file_type,country_code\n77," + expired
-                        + " 12:00:00+00,");
+        assertThat(gunzip(ARCHIVE.resolve(ArchiveFiles.fileName(expired))))
+            .startsWith("id,downloaded_at,package_id,release_id,client_profile_id,file_type,country_code\n77," + expired
+                    + " 12:00:00+00,");
         assertThat(jdbc.queryForObject("SELECT rows FROM download_archives WHERE day = ?", Long.class, expired))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(archiveDays("archived")).isGreaterThanOrEqualTo(archivedBefore + 1);
         assertThat(meters.get("pkgpulse.downloads.archive.overdue").gauge().value()).isZero();
     }
@@ -169,9 +171,10 @@ class PartitionMaintenanceTest {
     void hourlyRowsOfHoursBeforeTheHourlyRetentionAreDeleted() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Instant firstHour = now.minus(Duration.ofDays(14));
-        assertThat(properties.firstHourlyHour(clock.instant())).as("the default, 14 days").isIn(firstHour,
-                firstHour.plus(Duration.ofHours(1)));
-        // Two hours of margin either side: an hour may start while the test runs and move the window by one.
+        assertThat(properties.firstHourlyHour(clock.instant())).as("the default, 14 days")
+            .isIn(firstHour, firstHour.plus(Duration.ofHours(1)));
+        // Two hours of margin either side: an hour may start while the test runs and move
+        // the window by one.
         List<Instant> expired = List.of(firstHour.minus(Duration.ofDays(30)), firstHour.minus(Duration.ofHours(2)));
         List<Instant> kept = List.of(firstHour.plus(Duration.ofHours(2)), now);
         hourlyRowsAt(expired, kept);
@@ -198,13 +201,17 @@ class PartitionMaintenanceTest {
         for (List<Instant> hours : List.of(expired, kept)) {
             for (Instant hour : hours) {
                 jdbc.update("INSERT INTO hourly_downloads VALUES (1, ?::timestamptz, false, 1)", hour.toString());
-                jdbc.update("INSERT INTO hourly_release_downloads VALUES (1, ?::timestamptz, 2, false, 1)", hour.toString());
+                jdbc.update("INSERT INTO hourly_release_downloads VALUES (1, ?::timestamptz, 2, false, 1)",
+                        hour.toString());
                 jdbc.update("INSERT INTO hourly_total_downloads VALUES (?::timestamptz, false, 1)", hour.toString());
             }
         }
     }
 
-    /** Runs an archive command of the worker jar against this test's database; returns its exit status. */
+    /**
+     * Runs an archive command of the worker jar against this test's database; returns its
+     * exit status.
+     */
     private static int command(String... args) {
         TestDatabase database = TestPostgres.database();
         List<String> all = new java.util.ArrayList<>(List.of(args));
@@ -218,7 +225,10 @@ class PartitionMaintenanceTest {
         return meters.get("pkgpulse.downloads.archive.days").tag("result", result).counter().count();
     }
 
-    /** A package and a release of it, ids taken from their sequences so that no other test's ids collide. */
+    /**
+     * A package and a release of it, ids taken from their sequences so that no other
+     * test's ids collide.
+     */
     private long aRelease() {
         long packageId = jdbc.queryForObject("""
                 INSERT INTO packages (id, name, normalized_name)
@@ -227,8 +237,7 @@ class PartitionMaintenanceTest {
                 RETURNING id""", Long.class);
         return jdbc.queryForObject("""
                 INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
-                VALUES (nextval('releases_seq'), ?, '1.0', 1, 0, 0, '', false) RETURNING id""", Long.class,
-                packageId);
+                VALUES (nextval('releases_seq'), ?, '1.0', 1, 0, 0, '', false) RETURNING id""", Long.class, packageId);
     }
 
     private static String gunzip(Path file) throws IOException {
@@ -259,4 +268,5 @@ class PartitionMaintenanceTest {
     private List<Instant> hoursIn(String table) {
         return jdbc.queryForList("SELECT hour FROM " + table + " ORDER BY hour", Instant.class);
     }
+
 }

@@ -28,20 +28,22 @@ import io.pkgpulse.testsupport.TestInfrastructure;
 import io.pkgpulse.testsupport.TestKafka;
 
 /**
- * What one ingest batch costs in SQL statements, once its packages, releases, client profiles and days are known
- * (the steady state): a constant per batch, whatever its number of events. The rows themselves go in one COPY
- * stream, which the statement counter does not see (it is not a JDBC statement); every other round trip counts.
+ * What one ingest batch costs in SQL statements, once its packages, releases, client
+ * profiles and days are known (the steady state): a constant per batch, whatever its
+ * number of events. The rows themselves go in one COPY stream, which the statement
+ * counter does not see (it is not a JDBC statement); every other round trip counts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = { "spring.kafka.listener.auto-startup=false",
-        "pkgpulse.ingest.create-topics=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.NONE,
+        properties = { "spring.kafka.listener.auto-startup=false", "pkgpulse.ingest.create-topics=false" })
 @Import({ TestInfrastructure.class, SqlStatementCounter.class })
 class BatchStatementBudgetTest {
 
     /**
-     * Before the transaction nothing: every id is cached and every day's partition known. In it: 2 {@code SET LOCAL}
-     * (synchronous_commit, session_replication_role), 2 reference locks (packages, releases), 1 id reservation for
-     * the raw rows, 1 {@code pg_notify} per 8,000-byte payload (one here), 8 rollup upserts (one per table) and
-     * 1 offset move per partition (one here).
+     * Before the transaction nothing: every id is cached and every day's partition known.
+     * In it: 2 {@code SET LOCAL} (synchronous_commit, session_replication_role), 2
+     * reference locks (packages, releases), 1 id reservation for the raw rows, 1
+     * {@code pg_notify} per 8,000-byte payload (one here), 8 rollup upserts (one per
+     * table) and 1 offset move per partition (one here).
      */
     static final int BUDGET = 15;
 
@@ -59,6 +61,7 @@ class BatchStatementBudgetTest {
     final IngestDatabase database = new IngestDatabase();
 
     String group;
+
     long nextOffset;
 
     @BeforeEach
@@ -70,7 +73,8 @@ class BatchStatementBudgetTest {
 
     @Test
     void aBatchCostsTheSameFewStatementsWhateverItsNumberOfEvents() {
-        write(events(100)); // registers the packages, releases, profiles and days: the first batch pays for them
+        write(events(100)); // registers the packages, releases, profiles and days: the
+                            // first batch pays for them
 
         long for500 = statementsOf(events(500));
         long for2000 = statementsOf(events(2_000));
@@ -87,7 +91,10 @@ class BatchStatementBudgetTest {
         return SqlStatementCounter.counted().getTotal();
     }
 
-    /** As the listener does: resolve, then write, on this thread (the counts are per thread). */
+    /**
+     * As the listener does: resolve, then write, on this thread (the counts are per
+     * thread).
+     */
     private void write(List<ValidEvent> events) {
         BatchPhases phases = new BatchPhases();
         List<Integer> sources = IntStream.range(0, events.size()).boxed().toList();
@@ -100,8 +107,9 @@ class BatchStatementBudgetTest {
     }
 
     /**
-     * {@code n} events over 4 packages, 3 releases each, 10 clients and 12 instants of the last two hours (maybe
-     * two days): the same keys whatever {@code n}, so only the number of events changes.
+     * {@code n} events over 4 packages, 3 releases each, 10 clients and 12 instants of
+     * the last two hours (maybe two days): the same keys whatever {@code n}, so only the
+     * number of events changes.
      */
     private List<ValidEvent> events(int n) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -115,4 +123,5 @@ class BatchStatementBudgetTest {
         }
         return events;
     }
+
 }

@@ -13,7 +13,9 @@ import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.model.downloads.FileType;
 import io.pkgpulse.model.rollups.Dimension;
 
-/** The category an event counts under in each rollup dimension, as pypistats names them. */
+/**
+ * The category an event counts under in each rollup dimension, as pypistats names them.
+ */
 class CategoriesTest {
 
     final Categories categories = new Categories();
@@ -31,29 +33,31 @@ class CategoriesTest {
         assertThat(categories.of(Dimension.CI, event)).isEqualTo("false");
     }
 
-    /** What the event does not say counts under {@code null}, the category's name, not SQL NULL. */
+    /**
+     * What the event does not say counts under {@code null}, the category's name, not SQL
+     * NULL.
+     */
     @Test
     void anEventThatSaysNothingCountsUnderNullEverywhereButItsFileType() {
         ValidEvent event = event(null, null, null, null, FileType.SDIST, null);
 
         for (Dimension dimension : Dimension.values()) {
             assertThat(categories.of(dimension, event)).as(dimension.name())
-                    .isEqualTo(dimension == Dimension.FILE_TYPE ? "sdist" : Categories.UNKNOWN);
+                .isEqualTo(dimension == Dimension.FILE_TYPE ? "sdist" : Categories.UNKNOWN);
         }
         assertThat(Categories.UNKNOWN).isEqualTo("null");
     }
 
     @ParameterizedTest
-    @CsvSource({ "Linux, Linux", "Windows, Windows", "Darwin, Darwin", "FreeBSD, other", "linux, other",
-            "'', other" })
+    @CsvSource({ "Linux, Linux", "Windows, Windows", "Darwin, Darwin", "FreeBSD, other", "linux, other", "'', other" })
     void systemsOtherThanTheThreePypistatsNamesAreOther(String system, String category) {
         assertThat(categories.of(Dimension.SYSTEM, event(null, system, null, null, FileType.SDIST, null)))
-                .isEqualTo(category);
+            .isEqualTo(category);
     }
 
     @ParameterizedTest
-    @CsvSource({ "3.12.1, 3, 3.12", "3.12rc1, 3, 3.12", "2.7, 2, 2.7", "3, 3, null", "3., 3, null",
-            "10.0.1, 10, 10.0", "pypy, null, null", "'', null, null", ".3.1, null, null" })
+    @CsvSource({ "3.12.1, 3, 3.12", "3.12rc1, 3, 3.12", "2.7, 2, 2.7", "3, 3, null", "3., 3, null", "10.0.1, 10, 10.0",
+            "pypy, null, null", "'', null, null", ".3.1, null, null" })
     void pythonVersionsSplitIntoMajorAndMinor(String python, String major, String minor) {
         ValidEvent event = event(python, null, null, null, FileType.SDIST, null);
 
@@ -65,7 +69,7 @@ class CategoriesTest {
     void ciIsTrueFalseOrNull() {
         assertThat(categories.of(Dimension.CI, event(null, null, null, null, FileType.SDIST, true))).isEqualTo("true");
         assertThat(categories.of(Dimension.CI, event(null, null, null, null, FileType.SDIST, false)))
-                .isEqualTo("false");
+            .isEqualTo("false");
         assertThat(categories.of(Dimension.CI, event(null, null, null, null, FileType.SDIST, null))).isEqualTo("null");
     }
 
@@ -73,15 +77,15 @@ class CategoriesTest {
     void everyFileTypeCountsUnderItsPypiName() {
         for (FileType type : FileType.values()) {
             assertThat(categories.of(Dimension.FILE_TYPE, event(null, null, null, null, type, null)))
-                    .isEqualTo(type.pypiName());
+                .isEqualTo(type.pypiName());
         }
     }
 
-    static ValidEvent event(String python, String system, String installer, String country, FileType type,
-            Boolean ci) {
+    static ValidEvent event(String python, String system, String installer, String country, FileType type, Boolean ci) {
         ClientProfile.Fields client = new ClientProfile.Fields(installer, null, python, null, null, system, null, null,
                 null, null, null, null, null, ci, null);
         return new ValidEvent(Instant.parse("2026-05-26T10:00:00Z"), "six", "six", "1.16.0", type, client, country,
                 null, false, null);
     }
+
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import io.pkgpulse.ingest.ChangeListener;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** The change notifications' payloads follow the contract, are split below PostgreSQL's limit, and wait for commit. */
+/**
+ * The change notifications' payloads follow the contract, are split below PostgreSQL's
+ * limit, and wait for commit.
+ */
 class ChangeNotificationsTest {
 
     static final LocalDate NOV_25 = LocalDate.parse("2026-11-25");
@@ -27,12 +30,11 @@ class ChangeNotificationsTest {
 
     @Test
     void aPayloadNamesEachDayNewestFirstWithItsPackagesInAscendingOrder() {
-        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>(Map.of(
-                NOV_25, new TreeSet<>(Set.of(17L)),
-                NOV_26, new TreeSet<>(Set.of(905L, 3L, 17L))));
+        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>(
+                Map.of(NOV_25, new TreeSet<>(Set.of(17L)), NOV_26, new TreeSet<>(Set.of(905L, 3L, 17L))));
 
         assertThat(ChangeNotifications.payloads(changed, ChangeNotifications.MAX_PAYLOAD_BYTES))
-                .containsExactly("{\"days\":{\"2026-11-26\":[3,17,905],\"2026-11-25\":[17]}}");
+            .containsExactly("{\"days\":{\"2026-11-26\":[3,17,905],\"2026-11-25\":[17]}}");
     }
 
     @Test
@@ -58,19 +60,24 @@ class ChangeNotificationsTest {
 
         List<String> payloads = ChangeNotifications.payloads(changed, ChangeNotifications.MAX_PAYLOAD_BYTES);
 
-        List<String> pairs = payloads.stream().flatMap(payload -> ChangeListener.parse(payload).entrySet().stream()
-                .flatMap(day -> day.getValue().stream().map(id -> day.getKey() + "|" + id))).toList();
+        List<String> pairs = payloads.stream()
+            .flatMap(payload -> ChangeListener.parse(payload)
+                .entrySet()
+                .stream()
+                .flatMap(day -> day.getValue().stream().map(id -> day.getKey() + "|" + id)))
+            .toList();
         assertThat(pairs).as("every pair, once").hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
         int total = payloads.stream().mapToInt(String::length).sum();
-        assertThat(payloads).as("several, none nearly empty").hasSizeBetween(2, total / 6900 + 1)
-                .allSatisfy(payload -> assertThat(payload.length()).isLessThanOrEqualTo(7000));
+        assertThat(payloads).as("several, none nearly empty")
+            .hasSizeBetween(2, total / 6900 + 1)
+            .allSatisfy(payload -> assertThat(payload.length()).isLessThanOrEqualTo(7000));
     }
 
     @Test
     void aPayloadIsCutWhereTheNextIdWouldNotFit() {
-        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>(Map.of(
-                NOV_25, new TreeSet<>(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L)),
-                NOV_26, new TreeSet<>(Set.of(100L, 200L))));
+        TreeMap<LocalDate, TreeSet<Long>> changed = new TreeMap<>(
+                Map.of(NOV_25, new TreeSet<>(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L)), NOV_26,
+                        new TreeSet<>(Set.of(100L, 200L))));
 
         // {"days":{"2026-11-26":[100,200],"2026-11-25":[1,2,3,4,5,6,7,8]}} is 64 bytes.
         assertThat(ChangeNotifications.payloads(changed, 64)).containsExactly(
@@ -96,13 +103,16 @@ class ChangeNotificationsTest {
             assertThat(ChangeNotifications.send(writer, changed)).isGreaterThan(1);
             writer.rollback();
             int sent = ChangeNotifications.send(writer, changed);
-            assertThat(listener.receive(Duration.ofMillis(500))).as("before commit, and of a rolled-back one").isEmpty();
+            assertThat(listener.receive(Duration.ofMillis(500))).as("before commit, and of a rolled-back one")
+                .isEmpty();
 
             writer.commit();
 
-            await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() ->
-                    assertThat(listener.receive(Duration.ofMillis(200))).hasSize(sent));
+            await().atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .untilAsserted(() -> assertThat(listener.receive(Duration.ofMillis(200))).hasSize(sent));
             assertThat(listener.named()).hasSize(10_000);
         }
     }
+
 }

@@ -20,7 +20,10 @@ import io.pkgpulse.model.downloads.ClientProfile;
 import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** Each distinct client is stored once and its id remembered, in a cache that a flood of new agents cannot grow. */
+/**
+ * Each distinct client is stored once and its id remembered, in a cache that a flood of
+ * new agents cannot grow.
+ */
 class ClientProfileIdsTest {
 
     final IngestDatabase database = new IngestDatabase();
@@ -47,8 +50,8 @@ class ClientProfileIdsTest {
         assertThat(new HashSet<>(ids.values())).hasSize(2_000);
         assertThat(database.jdbc().queryForObject("SELECT count(*) FROM client_profiles", Long.class)).isEqualTo(2_000);
         // Evicted ones are found again, under the same id.
-        assertThat(profiles.idsOf(clients.subList(0, 10))).isEqualTo(Map.copyOf(
-                clients.subList(0, 10).stream().collect(java.util.stream.Collectors.toMap(c -> c, ids::get))));
+        assertThat(profiles.idsOf(clients.subList(0, 10))).isEqualTo(Map
+            .copyOf(clients.subList(0, 10).stream().collect(java.util.stream.Collectors.toMap(c -> c, ids::get))));
     }
 
     @Test
@@ -76,8 +79,9 @@ class ClientProfileIdsTest {
         TestDatabase db = TestPostgres.database();
         IngestProperties properties = new Binder(new MapConfigurationPropertySource(
                 Map.of("pkgpulse.ingest.cache.client-profiles", Integer.toString(cacheSize))))
-                .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
-        return new ClientProfileIds(new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(),
-                db.password())), properties);
+            .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
+        return new ClientProfileIds(
+                new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password())), properties);
     }
+
 }

@@ -18,24 +18,31 @@ import io.pkgpulse.ingest.IngestDatabase;
 import io.pkgpulse.model.archive.ArchiveFiles;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** The binary COPY encoder: what goes in comes back out of PostgreSQL, column by column, in {@link RawRow}'s order. */
+/**
+ * The binary COPY encoder: what goes in comes back out of PostgreSQL, column by column,
+ * in {@link RawRow}'s order.
+ */
 class DownloadCopyTest {
 
     final IngestDatabase database = new IngestDatabase();
 
     long packageId;
+
     long releaseId;
+
     int profileId;
 
     @BeforeEach
     void oneReleaseAndProfile() {
         database.truncate();
-        packageId = database.jdbc().queryForObject("INSERT INTO packages (id, name, normalized_name)"
-                + " VALUES (nextval('packages_seq'), 'six', 'six') RETURNING id", Long.class);
-        releaseId = database.jdbc().queryForObject("""
-                INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
-                VALUES (nextval('releases_seq'), ?, '1.16.0', 1, 16, 0, '', false) RETURNING id""", Long.class,
-                packageId);
+        packageId = database.jdbc()
+            .queryForObject("INSERT INTO packages (id, name, normalized_name)"
+                    + " VALUES (nextval('packages_seq'), 'six', 'six') RETURNING id", Long.class);
+        releaseId = database.jdbc()
+            .queryForObject("""
+                    INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
+                    VALUES (nextval('releases_seq'), ?, '1.16.0', 1, 16, 0, '', false) RETURNING id""", Long.class,
+                    packageId);
         profileId = database.jdbc().queryForObject("""
                 INSERT INTO client_profiles (id, sha256, installer_name)
                 VALUES (nextval('client_profiles_seq'), sha256('pip'::bytea), 'pip') RETURNING id""", Integer.class);
@@ -43,12 +50,13 @@ class DownloadCopyTest {
 
     @Test
     void theLayoutIsTheTablesAndTheArchiveFilesColumnOrder() {
-        List<String> table = database.jdbc().queryForList("""
-                SELECT column_name FROM information_schema.columns
-                WHERE table_schema = current_schema() AND table_name = 'downloads' ORDER BY ordinal_position""",
-                String.class);
+        List<String> table = database.jdbc()
+            .queryForList("""
+                    SELECT column_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND table_name = 'downloads' ORDER BY ordinal_position""",
+                    String.class);
         assertThat(RawRow.COLUMNS).containsExactlyElementsOf(table)
-                .containsExactlyElementsOf(Arrays.asList(ArchiveFiles.COLUMNS.split(", ")));
+            .containsExactlyElementsOf(Arrays.asList(ArchiveFiles.COLUMNS.split(", ")));
         assertThat(DownloadCopy.SQL).isEqualTo("COPY downloads (id, downloaded_at, package_id, release_id,"
                 + " client_profile_id, file_type, country_code) FROM STDIN (FORMAT binary)");
     }
@@ -76,14 +84,15 @@ class DownloadCopyTest {
         try (Connection connection = transaction()) {
             copy(connection, List.of(new RawRow(1, at, packageId, releaseId, null, (short) 2, null)));
             assertThat(read(connection)).extracting(RawRow::downloadedAt)
-                    .containsExactly(at.truncatedTo(ChronoUnit.MICROS));
+                .containsExactly(at.truncatedTo(ChronoUnit.MICROS));
             connection.rollback();
         }
     }
 
     /**
-     * The length of a text field is its UTF-8 byte count, not its character count, and nothing is escaped in the
-     * binary format. The country code's check constraint is lifted for this transaction only, to get odd text in.
+     * The length of a text field is its UTF-8 byte count, not its character count, and
+     * nothing is escaped in the binary format. The country code's check constraint is
+     * lifted for this transaction only, to get odd text in.
      */
     @Test
     void textWithMultiByteAndSpecialCharactersRoundTrips() throws SQLException {
@@ -101,7 +110,10 @@ class DownloadCopyTest {
         }
     }
 
-    /** More rows than one buffer holds: the stream is sent in chunks, and no row is lost or cut at a boundary. */
+    /**
+     * More rows than one buffer holds: the stream is sent in chunks, and no row is lost
+     * or cut at a boundary.
+     */
     @Test
     void aLargeBatchIsSentInChunksAndArrivesWhole() throws SQLException {
         List<RawRow> rows = new ArrayList<>();
@@ -129,8 +141,9 @@ class DownloadCopyTest {
     /** The rows back, by id, read in {@link RawRow#COLUMNS}' order. */
     private static List<RawRow> read(Connection connection) throws SQLException {
         List<RawRow> rows = new ArrayList<>();
-        try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "SELECT " + String.join(", ", RawRow.COLUMNS) + " FROM downloads ORDER BY id")) {
+        try (var statement = connection.createStatement();
+                ResultSet row = statement
+                    .executeQuery("SELECT " + String.join(", ", RawRow.COLUMNS) + " FROM downloads ORDER BY id")) {
             while (row.next()) {
                 rows.add(new RawRow(row.getLong(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant(),
                         row.getLong(3), row.getLong(4), row.getObject(5, Integer.class), row.getShort(6),
@@ -145,4 +158,5 @@ class DownloadCopyTest {
         connection.setAutoCommit(false);
         return connection;
     }
+
 }

@@ -44,7 +44,8 @@ class EventIdsTest {
     void registeringUnknownPackagesEveryEventGetsItsIdsAndOnlyRawRowsAClientProfile() {
         ValidEvent recent = event("six", "1.16.0", NOW.minusSeconds(60), "pip");
         ValidEvent sameRelease = event("six", "1.16.0", NOW.minusSeconds(30), "pip");
-        // Imported history older than the raw retention (180 days): rollups only, so no profile is registered.
+        // Imported history older than the raw retention (180 days): rollups only, so no
+        // profile is registered.
         ValidEvent oldHistory = event("attrs", "23.1.0", NOW.minus(Duration.ofDays(400)), "uv");
 
         ResolvedBatch<String> batch = eventIds("register").resolve(List.of("a", "b", "c"),
@@ -54,13 +55,14 @@ class EventIdsTest {
         assertThat(batch.events()).extracting(ResolvedEvent::event).containsExactly(recent, sameRelease, oldHistory);
         assertThat(batch.events()).extracting(ResolvedEvent::rawRow).containsExactly(true, true, false);
         ResolvedEvent six = batch.events().get(0);
-        assertThat(batch.events().get(1)).extracting(ResolvedEvent::packageId, ResolvedEvent::releaseId,
-                ResolvedEvent::clientProfileId).containsExactly(six.packageId(), six.releaseId(), six.clientProfileId());
+        assertThat(batch.events().get(1))
+            .extracting(ResolvedEvent::packageId, ResolvedEvent::releaseId, ResolvedEvent::clientProfileId)
+            .containsExactly(six.packageId(), six.releaseId(), six.clientProfileId());
         assertThat(six.clientProfileId()).isNotNull();
         assertThat(batch.events().get(2).clientProfileId()).isNull();
         assertThat(batch.events().get(2).packageId()).isNotEqualTo(six.packageId());
         assertThat(database.jdbc().queryForList("SELECT installer_name FROM client_profiles", String.class))
-                .containsExactly("pip");
+            .containsExactly("pip");
         assertThat(batch.repeatedImportLines()).isZero();
     }
 
@@ -68,14 +70,16 @@ class EventIdsTest {
     void rejectingUnknownPackagesTheUnresolvedEventsKeepTheirSourceAndOrder() {
         eventIds("register").resolve(List.of("known"), List.of(event("six", "1.16.0", NOW, "pip")), new BatchPhases());
 
-        ResolvedBatch<String> batch = eventIds("reject").resolve(List.of("new release", "known", "new package"),
-                List.of(event("six", "9.9.9", NOW, "pip"), event("six", "1.16.0", NOW, "pip"),
-                        event("requestz", "1.0", NOW, "pip")), new BatchPhases());
+        ResolvedBatch<String> batch = eventIds("reject")
+            .resolve(
+                    List.of("new release", "known", "new package"), List.of(event("six", "9.9.9", NOW, "pip"),
+                            event("six", "1.16.0", NOW, "pip"), event("requestz", "1.0", NOW, "pip")),
+                    new BatchPhases());
 
         assertThat(batch.events()).extracting(e -> e.event().version()).containsExactly("1.16.0");
         assertThat(batch.unresolved()).extracting(ResolvedBatch.Unresolved::source, ResolvedBatch.Unresolved::reason)
-                .containsExactly(tuple("new release", RejectReason.UNKNOWN_RELEASE),
-                        tuple("new package", RejectReason.UNKNOWN_PACKAGE));
+            .containsExactly(tuple("new release", RejectReason.UNKNOWN_RELEASE),
+                    tuple("new package", RejectReason.UNKNOWN_PACKAGE));
         assertThat(batch.unresolved().get(1).detail()).isEqualTo("project 'requestz' is not registered");
     }
 
@@ -92,17 +96,17 @@ class EventIdsTest {
         assertThat(batch.events()).extracting(ResolvedEvent::event).containsExactly(line1, line2);
         assertThat(batch.repeatedImportLines()).isEqualTo(1);
         assertThat(batch.importAdvances()).singleElement()
-                .satisfies(advance -> assertThat(advance.next()).isEqualTo(2));
+            .satisfies(advance -> assertThat(advance.next()).isEqualTo(2));
     }
 
     private static EventIds eventIds(String unknownPackages) {
         TestDatabase db = TestPostgres.database();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
-        IngestProperties properties = new Binder(new MapConfigurationPropertySource(
-                Map.of("pkgpulse.ingest.unknown-packages", unknownPackages)))
-                .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
+        IngestProperties properties = new Binder(
+                new MapConfigurationPropertySource(Map.of("pkgpulse.ingest.unknown-packages", unknownPackages)))
+            .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
         DownloadsProperties downloads = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("pkgpulse.downloads", DownloadsProperties.class);
+            .bindOrCreate("pkgpulse.downloads", DownloadsProperties.class);
         return new EventIds(new CatalogIds(jdbc, properties), new HistoryImports(jdbc),
                 new ClientProfileIds(jdbc, properties), properties, downloads, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -116,4 +120,5 @@ class EventIdsTest {
                 null, null, null, null, null, null, null);
         return new ValidEvent(at, project, project, version, FileType.SDIST, client, null, null, false, line);
     }
+
 }

@@ -20,8 +20,8 @@ import io.pkgpulse.ingest.IngestProperties;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * The raw rows' references are checked once per batch instead of per row, and still no download can refer to a
- * package or release that does not exist when its batch commits.
+ * The raw rows' references are checked once per batch instead of per row, and still no
+ * download can refer to a package or release that does not exist when its batch commits.
  */
 class ReferenceChecksTest {
 
@@ -31,17 +31,20 @@ class ReferenceChecksTest {
     final IngestDatabase database = new IngestDatabase();
 
     long packageId;
+
     long releaseId;
 
     @BeforeEach
     void oneRelease() {
         database.truncate();
-        packageId = database.jdbc().queryForObject("INSERT INTO packages (id, name, normalized_name)"
-                + " VALUES (nextval('packages_seq'), 'six', 'six') RETURNING id", Long.class);
-        releaseId = database.jdbc().queryForObject("""
-                INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
-                VALUES (nextval('releases_seq'), ?, '1.16.0', 1, 16, 0, '', false) RETURNING id""", Long.class,
-                packageId);
+        packageId = database.jdbc()
+            .queryForObject("INSERT INTO packages (id, name, normalized_name)"
+                    + " VALUES (nextval('packages_seq'), 'six', 'six') RETURNING id", Long.class);
+        releaseId = database.jdbc()
+            .queryForObject("""
+                    INSERT INTO releases (id, package_id, version, major, minor, micro, sort_key, prerelease)
+                    VALUES (nextval('releases_seq'), ?, '1.16.0', 1, 16, 0, '', false) RETURNING id""", Long.class,
+                    packageId);
     }
 
     @Test
@@ -49,10 +52,10 @@ class ReferenceChecksTest {
         try (Connection batch = transaction()) {
             assertThatThrownBy(() -> checks("batch").lockAndSkipRowChecks(batch, ids(packageId, packageId + 1),
                     ids(releaseId, releaseId + 7)))
-                    .isInstanceOfSatisfying(MissingReferencesException.class, missing -> {
-                        assertThat(missing.packageIds()).containsExactly(packageId + 1);
-                        assertThat(missing.releaseIds()).containsExactly(releaseId + 7);
-                    });
+                .isInstanceOfSatisfying(MissingReferencesException.class, missing -> {
+                    assertThat(missing.packageIds()).containsExactly(packageId + 1);
+                    assertThat(missing.releaseIds()).containsExactly(releaseId + 7);
+                });
             batch.rollback();
         }
     }
@@ -62,12 +65,12 @@ class ReferenceChecksTest {
         try (Connection batch = transaction(); Connection admin = TestPostgres.database().connect()) {
             checks("batch").lockAndSkipRowChecks(batch, ids(packageId), ids(releaseId));
             assertThat(setting(batch, "session_replication_role")).as("per-row triggers off for this batch")
-                    .isEqualTo("replica");
+                .isEqualTo("replica");
             insertRows(batch, 3);
 
             admin.createStatement().execute("SET lock_timeout = '300ms'");
             assertThatThrownBy(() -> admin.createStatement().execute("DELETE FROM packages WHERE id = " + packageId))
-                    .hasMessageContaining("lock timeout");
+                .hasMessageContaining("lock timeout");
 
             admin.createStatement().execute("SET lock_timeout = 0");
             CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> {
@@ -120,8 +123,9 @@ class ReferenceChecksTest {
     }
 
     private static ReferenceChecks checks(String mode) {
-        return new ReferenceChecks(new Binder(new MapConfigurationPropertySource(
-                Map.of("pkgpulse.ingest.reference-checks", mode))).bindOrCreate("pkgpulse.ingest", IngestProperties.class));
+        return new ReferenceChecks(
+                new Binder(new MapConfigurationPropertySource(Map.of("pkgpulse.ingest.reference-checks", mode)))
+                    .bindOrCreate("pkgpulse.ingest", IngestProperties.class));
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
@@ -133,4 +137,5 @@ class ReferenceChecksTest {
             }
         }
     }
+
 }

@@ -19,8 +19,8 @@ import io.pkgpulse.model.downloads.FileType;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * A batch's rollup increments land in the right rows of every daily and hourly table, and increments of the same key
- * add up, within a batch and across batches.
+ * A batch's rollup increments land in the right rows of every daily and hourly table, and
+ * increments of the same key add up, within a batch and across batches.
  */
 class RollupWriterTest {
 
@@ -45,35 +45,33 @@ class RollupWriterTest {
         write(batch);
 
         assertThat(dailyDownloads())
-                .isEqualTo(Map.of("1|2026-05-26|false", 2L, "1|2026-05-26|true", 1L, "2|2026-05-27|false", 1L));
+            .isEqualTo(Map.of("1|2026-05-26|false", 2L, "1|2026-05-26|true", 1L, "2|2026-05-27|false", 1L));
         assertThat(database.counts("""
                 SELECT package_id || '|' || release_id || '|' || day || '|' || mirror, downloads
                 FROM daily_release_downloads"""))
-                .isEqualTo(Map.of("1|11|2026-05-26|false", 2L, "1|12|2026-05-26|true", 1L, "2|21|2026-05-27|false", 1L));
+            .isEqualTo(Map.of("1|11|2026-05-26|false", 2L, "1|12|2026-05-26|true", 1L, "2|21|2026-05-27|false", 1L));
         assertThat(database.counts("SELECT day || '|' || mirror, downloads FROM daily_total_downloads"))
-                .isEqualTo(Map.of("2026-05-26|false", 2L, "2026-05-26|true", 1L, "2026-05-27|false", 1L));
+            .isEqualTo(Map.of("2026-05-26|false", 2L, "2026-05-26|true", 1L, "2026-05-27|false", 1L));
         assertThat(database.counts("""
                 SELECT package_id || '|' || day || '|' || category || '|' || mirror, downloads
-                FROM daily_category_downloads WHERE dimension = 2"""))
-                .isEqualTo(Map.of("1|2026-05-26|3.12|false", 1L, "1|2026-05-26|3.11|false", 1L,
-                        "1|2026-05-26|3.12|true", 1L, "2|2026-05-27|3.12|false", 1L));
+                FROM daily_category_downloads WHERE dimension = 2""")).isEqualTo(Map.of("1|2026-05-26|3.12|false", 1L,
+                "1|2026-05-26|3.11|false", 1L, "1|2026-05-26|3.12|true", 1L, "2|2026-05-27|3.12|false", 1L));
         assertThat(database.counts("""
                 SELECT day || '|' || category || '|' || mirror, downloads
-                FROM daily_total_category_downloads WHERE dimension = 3"""))
-                .isEqualTo(Map.of("2026-05-26|Linux|false", 1L, "2026-05-26|Windows|false", 1L,
-                        "2026-05-26|Linux|true", 1L, "2026-05-27|Linux|false", 1L));
+                FROM daily_total_category_downloads WHERE dimension = 3""")).isEqualTo(Map.of("2026-05-26|Linux|false",
+                1L, "2026-05-26|Windows|false", 1L, "2026-05-26|Linux|true", 1L, "2026-05-27|Linux|false", 1L));
         assertThat(database.counts("""
                 SELECT package_id || '|' || %s || '|' || mirror, downloads FROM hourly_downloads"""
-                .formatted(IngestDatabase.utcHour("hour"))))
-                .isEqualTo(Map.of("1|2026-05-26T10:00:00Z|false", 2L, "1|2026-05-26T11:00:00Z|true", 1L,
-                        "2|2026-05-27T10:00:00Z|false", 1L));
+            .formatted(IngestDatabase.utcHour("hour"))))
+            .isEqualTo(Map.of("1|2026-05-26T10:00:00Z|false", 2L, "1|2026-05-26T11:00:00Z|true", 1L,
+                    "2|2026-05-27T10:00:00Z|false", 1L));
         assertThat(database.counts("""
                 SELECT package_id || '|' || release_id || '|' || %s || '|' || mirror, downloads
                 FROM hourly_release_downloads""".formatted(IngestDatabase.utcHour("hour"))))
-                .isEqualTo(Map.of("1|11|2026-05-26T10:00:00Z|false", 2L, "1|12|2026-05-26T11:00:00Z|true", 1L,
-                        "2|21|2026-05-27T10:00:00Z|false", 1L));
-        assertThat(database.hourlyTotalPerHour()).isEqualTo(Map.of("2026-05-26T10:00:00Z", 2L,
-                "2026-05-26T11:00:00Z", 1L, "2026-05-27T10:00:00Z", 1L));
+            .isEqualTo(Map.of("1|11|2026-05-26T10:00:00Z|false", 2L, "1|12|2026-05-26T11:00:00Z|true", 1L,
+                    "2|21|2026-05-27T10:00:00Z|false", 1L));
+        assertThat(database.hourlyTotalPerHour())
+            .isEqualTo(Map.of("2026-05-26T10:00:00Z", 2L, "2026-05-26T11:00:00Z", 1L, "2026-05-27T10:00:00Z", 1L));
         // Seven dimensions, one category each per event.
         assertThat(database.rollupSum("daily_category_downloads")).isEqualTo(4 * 7);
         assertThat(database.rollupSum("daily_total_category_downloads")).isEqualTo(4 * 7);
@@ -94,7 +92,7 @@ class RollupWriterTest {
         assertThat(database.rollupSum("daily_total_downloads")).isEqualTo(6);
         assertThat(database.hourlyTotalPerHour()).isEqualTo(Map.of("2026-05-26T10:00:00Z", 6L));
         assertThat(database.jdbc().queryForObject("SELECT count(*) FROM daily_category_downloads", Long.class))
-                .isEqualTo(7);
+            .isEqualTo(7);
         assertThat(database.rollupSum("daily_category_downloads")).isEqualTo(6 * 7);
     }
 
@@ -142,4 +140,5 @@ class RollupWriterTest {
                 null, null, null, null, null, false, null);
         return new ValidEvent(at, "six", "six", "1.16.0", FileType.BDIST_WHEEL, client, "DE", null, mirror, null);
     }
+
 }

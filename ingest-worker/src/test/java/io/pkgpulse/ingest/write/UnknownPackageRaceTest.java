@@ -24,7 +24,10 @@ import io.pkgpulse.ingest.write.CatalogIds.ReleaseKey;
 import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestPostgres;
 
-/** Several workers meet the same new package and release at the same moment: one row each, one id for all. */
+/**
+ * Several workers meet the same new package and release at the same moment: one row each,
+ * one id for all.
+ */
 class UnknownPackageRaceTest {
 
     static final int WORKERS = 8;
@@ -65,10 +68,13 @@ class UnknownPackageRaceTest {
                 }
                 assertThat(packageIds).as("package ids seen by the workers").containsOnly(packageIds.get(0));
                 assertThat(releaseIds).as("release ids seen by the workers").containsOnly(releaseIds.get(0));
-                assertThat(database.jdbc().queryForObject(
-                        "SELECT count(*) FROM packages WHERE normalized_name = ?", Long.class, name)).isEqualTo(1);
-                assertThat(database.jdbc().queryForObject(
-                        "SELECT count(*) FROM releases WHERE package_id = ?", Long.class, packageIds.get(0))).isEqualTo(1);
+                assertThat(database.jdbc()
+                    .queryForObject("SELECT count(*) FROM packages WHERE normalized_name = ?", Long.class, name))
+                    .isEqualTo(1);
+                assertThat(database.jdbc()
+                    .queryForObject("SELECT count(*) FROM releases WHERE package_id = ?", Long.class,
+                            packageIds.get(0)))
+                    .isEqualTo(1);
             }
         }
         finally {
@@ -79,8 +85,9 @@ class UnknownPackageRaceTest {
     private static CatalogIds newWorkerCatalog() {
         TestDatabase db = TestPostgres.database();
         IngestProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
+            .bindOrCreate("pkgpulse.ingest", IngestProperties.class);
         return new CatalogIds(new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password())),
                 properties);
     }
+
 }

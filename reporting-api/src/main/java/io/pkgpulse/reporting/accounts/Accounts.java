@@ -26,10 +26,15 @@ class Accounts {
     static final String EMAIL_INDEX = "users_email_lower_key";
 
     private final UserRepository users;
+
     private final PasswordEncoder passwordEncoder;
+
     private final PasswordPolicy passwordPolicy;
+
     private final JdbcClient jdbc;
+
     private final Clock clock;
+
     private final AccountsProperties properties;
 
     Accounts(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, JdbcClient jdbc,
@@ -43,8 +48,9 @@ class Accounts {
     }
 
     /**
-     * A new account. The address is checked first (to spare the hashing), but the database's unique index on
-     * {@code lower(email)} decides: two sign-ups racing for one address get one account and one 409.
+     * A new account. The address is checked first (to spare the hashing), but the
+     * database's unique index on {@code lower(email)} decides: two sign-ups racing for
+     * one address get one account and one 409.
      */
     AccountView signup(String name, String email, String password) {
         String trimmedName = name.trim();
@@ -92,10 +98,9 @@ class Accounts {
         List<PackageRole> packages = jdbc.sql("""
                 SELECT p.normalized_name, p.name, m.role, p.is_private FROM maintainers m
                 JOIN packages p ON p.id = m.package_id WHERE m.user_id = ? ORDER BY p.normalized_name""")
-                .param(user.getId())
-                .query((row, n) -> new PackageRole(row.getString(1), row.getString(2), row.getString(3),
-                        row.getBoolean(4)))
-                .list();
+            .param(user.getId())
+            .query((row, n) -> new PackageRole(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4)))
+            .list();
         return new MeView(user.getId(), user.getName(), user.getEmail(), user.getCreatedAt(), user.getLastLoginAt(),
                 properties.isAdmin(user.getEmail()), principal.viaApiKey() ? "api_key" : "session", packages);
     }
@@ -114,8 +119,12 @@ class Accounts {
             @JsonProperty("authenticated_by") String authenticatedBy, List<PackageRole> packages) {
     }
 
-    /** A package the caller maintains and their role on it ({@code OWNER} or {@code MAINTAINER}). */
+    /**
+     * A package the caller maintains and their role on it ({@code OWNER} or
+     * {@code MAINTAINER}).
+     */
     record PackageRole(@JsonProperty("package") String pkg, String name, String role,
             @JsonProperty("private") boolean isPrivate) {
     }
+
 }

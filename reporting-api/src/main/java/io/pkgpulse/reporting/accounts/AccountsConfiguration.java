@@ -8,9 +8,13 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
 
-    /** Logs that a reset was issued; a deployment that sends e-mail declares a {@code @Primary} notifier. */
+    /**
+     * Logs that a reset was issued; a deployment that sends e-mail declares a
+     * {@code @Primary} notifier.
+     */
     @Bean
     PasswordResetNotifier loggingPasswordResetNotifier(Environment environment) {
         return new LoggingPasswordResetNotifier(environment);
     }
+
 }

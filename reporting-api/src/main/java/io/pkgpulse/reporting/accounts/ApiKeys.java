@@ -24,19 +24,31 @@ import io.pkgpulse.reporting.security.AccountPrincipal;
 import io.pkgpulse.reporting.security.AccountsProperties;
 import io.pkgpulse.reporting.security.ApiKeyAuthenticator;
 
-/** A user's API keys: created (shown once), listed without the key, revoked; and {@code X-API-Key} authentication. */
+/**
+ * A user's API keys: created (shown once), listed without the key, revoked; and
+ * {@code X-API-Key} authentication.
+ */
 @Service
 class ApiKeys implements ApiKeyAuthenticator {
 
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository repository;
+
     private final EntityManager entityManager;
+
     private final Clock clock;
+
     private final AccountsProperties properties;
-    /** Keys whose last use this process recorded in the past minute: no statement at all for those. */
-    private final Cache<Long, Boolean> recentlyTouched = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(LAST_USE_PRECISION).build();
+
+    /**
+     * Keys whose last use this process recorded in the past minute: no statement at all
+     * for those.
+     */
+    private final Cache<Long, Boolean> recentlyTouched = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .expireAfterWrite(LAST_USE_PRECISION)
+        .build();
 
     ApiKeys(ApiKeyRepository repository, EntityManager entityManager, Clock clock, AccountsProperties properties) {
         this.repository = repository;
@@ -65,7 +77,10 @@ class ApiKeys implements ApiKeyAuthenticator {
         return repository.findByUserId(userId).stream().map(ApiKeyView::of).toList();
     }
 
-    /** Revokes one of the user's keys; another user's key is answered like one that does not exist. */
+    /**
+     * Revokes one of the user's keys; another user's key is answered like one that does
+     * not exist.
+     */
     @Transactional
     void revoke(long userId, long keyId) {
         ApiKey key = repository.findByIdAndUserId(keyId, userId).orElseThrow(ApiProblem::unknownApiKey);
@@ -73,8 +88,9 @@ class ApiKeys implements ApiKeyAuthenticator {
     }
 
     /**
-     * The caller a key authenticates: found by its prefix, then compared by hash in constant time. Malformed, unknown
-     * and revoked keys are all empty. Records the key's last use at most once a minute.
+     * The caller a key authenticates: found by its prefix, then compared by hash in
+     * constant time. Malformed, unknown and revoked keys are all empty. Records the key's
+     * last use at most once a minute.
      */
     @Override
     public Optional<AccountPrincipal> authenticate(String key) {
@@ -99,7 +115,10 @@ class ApiKeys implements ApiKeyAuthenticator {
         }
     }
 
-    /** The answer to creating a key: the only time the key itself is shown. Never printed by toString. */
+    /**
+     * The answer to creating a key: the only time the key itself is shown. Never printed
+     * by toString.
+     */
     record CreatedApiKey(long id, String name, String prefix, String key) {
 
         @Override
@@ -113,8 +132,9 @@ class ApiKeys implements ApiKeyAuthenticator {
             @JsonProperty("last_used_at") Instant lastUsedAt, @JsonProperty("revoked_at") Instant revokedAt) {
 
         static ApiKeyView of(ApiKey key) {
-            return new ApiKeyView(key.getId(), key.getName(), key.getPrefix(), key.getCreatedAt(),
-                    key.getLastUsedAt(), key.getRevokedAt());
+            return new ApiKeyView(key.getId(), key.getName(), key.getPrefix(), key.getCreatedAt(), key.getLastUsedAt(),
+                    key.getRevokedAt());
         }
     }
+
 }

@@ -39,8 +39,9 @@ import io.pkgpulse.reporting.security.CsrfCookie;
 import io.pkgpulse.reporting.security.InputRules;
 
 /**
- * Sign-up, login and password reset ({@code /api/auth/**}; logout is Spring Security's logout filter). These need no
- * session and no CSRF token; everything else that changes state does.
+ * Sign-up, login and password reset ({@code /api/auth/**}; logout is Spring Security's
+ * logout filter). These need no session and no CSRF token; everything else that changes
+ * state does.
  */
 @RestController
 @RequestMapping(path = "/api/auth", produces = "application/json")
@@ -50,11 +51,17 @@ class AuthController {
             "If an account uses this e-mail address, a password reset has been sent to it.");
 
     private final Accounts accounts;
+
     private final AuthenticationManager authenticationManager;
+
     private final LoginThrottle loginThrottle;
+
     private final SessionAuthenticationStrategy sessionStrategy;
+
     private final SecurityContextRepository securityContextRepository;
+
     private final PasswordResetService passwordResets;
+
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     AuthController(Accounts accounts, AuthenticationManager authenticationManager, LoginThrottle loginThrottle,
@@ -75,8 +82,9 @@ class AuthController {
     }
 
     /**
-     * Checks the password and starts a session: a new session id (no fixation), the security context in the
-     * session, and a new CSRF token in the {@code XSRF-TOKEN} cookie.
+     * Checks the password and starts a session: a new session id (no fixation), the
+     * security context in the session, and a new CSRF token in the {@code XSRF-TOKEN}
+     * cookie.
      */
     @PostMapping("/login")
     AccountView login(@Valid @RequestBody Login body, HttpServletRequest request, HttpServletResponse response) {
@@ -89,7 +97,7 @@ class AuthController {
         Authentication authentication;
         try {
             authentication = authenticationManager
-                    .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, body.password()));
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, body.password()));
         }
         catch (AuthenticationException ex) {
             throw ApiProblem.loginFailed();
@@ -118,7 +126,10 @@ class AuthController {
         passwordResets.confirm(body.token(), body.password());
     }
 
-    /** No control characters (line breaks in a name would forge log lines and mail headers). */
+    /**
+     * No control characters (line breaks in a name would forge log lines and mail
+     * headers).
+     */
     static final String PRINTABLE = InputRules.PRINTABLE;
 
     record Signup(@NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE) String name,
@@ -131,7 +142,10 @@ class AuthController {
         }
     }
 
-    /** No control characters in the address: no account has one, and PostgreSQL refuses a NUL (it was a 500). */
+    /**
+     * No control characters in the address: no account has one, and PostgreSQL refuses a
+     * NUL (it was a 500).
+     */
     record Login(@NotBlank @Size(max = 254) @Pattern(regexp = PRINTABLE) String email, @NotNull String password) {
 
         @Override
@@ -150,4 +164,5 @@ class AuthController {
             return "ResetConfirmation[]";
         }
     }
+
 }

@@ -6,9 +6,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The default {@link PasswordResetNotifier}: logs that a reset was issued, for whom (the user id, not the address).
- * It logs the token itself only when the {@code local} profile is active, so that a developer can try the flow
- * without a mail server; under any other profile the token is never logged and nobody receives it.
+ * The default {@link PasswordResetNotifier}: logs that a reset was issued, for whom (the
+ * user id, not the address). It logs the token itself only when the {@code local} profile
+ * is active, so that a developer can try the flow without a mail server; under any other
+ * profile the token is never logged and nobody receives it.
  */
 class LoggingPasswordResetNotifier implements PasswordResetNotifier {
 
@@ -28,4 +29,5 @@ class LoggingPasswordResetNotifier implements PasswordResetNotifier {
                     notice.token(), notice.expiresAt());
         }
     }
+
 }

@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 import io.pkgpulse.reporting.security.AccountsProperties;
 
 /**
- * Limits password guessing: every login attempt takes a token from the e-mail address's bucket and from the client
- * address's bucket ({@code pkgpulse.accounts.login-failures-per-email} and {@code -per-address} per
- * {@code login-failure-window}, refilled continuously); a successful login gives them back and clears the e-mail
- * address's count, so only failures add up. While either bucket is empty, login answers 429 without checking the
- * password. Also limits how many reset e-mails one address receives. Counts live in this process's memory.
+ * Limits password guessing: every login attempt takes a token from the e-mail address's
+ * bucket and from the client address's bucket
+ * ({@code pkgpulse.accounts.login-failures-per-email} and {@code -per-address} per
+ * {@code login-failure-window}, refilled continuously); a successful login gives them
+ * back and clears the e-mail address's count, so only failures add up. While either
+ * bucket is empty, login answers 429 without checking the password. Also limits how many
+ * reset e-mails one address receives. Counts live in this process's memory.
  */
 @Component
 class LoginThrottle {
 
     private final AccountsProperties properties;
+
     private final Cache<String, Bucket> buckets;
 
     LoginThrottle(AccountsProperties properties) {
@@ -35,7 +38,10 @@ class LoginThrottle {
         this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(longest).build();
     }
 
-    /** Counts an attempt; empty if it may go ahead, else how long until the next attempt may. */
+    /**
+     * Counts an attempt; empty if it may go ahead, else how long until the next attempt
+     * may.
+     */
     Optional<Duration> tryAttempt(String email, String clientAddress) {
         Bucket byEmail = byEmail(email);
         ConsumptionProbe probe = byEmail.tryConsumeAndReturnRemaining(1);
@@ -50,7 +56,10 @@ class LoginThrottle {
         return Optional.empty();
     }
 
-    /** A successful login: its attempt does not count, and the account's earlier failures are forgotten. */
+    /**
+     * A successful login: its attempt does not count, and the account's earlier failures
+     * are forgotten.
+     */
     void succeeded(String email, String clientAddress) {
         buckets.invalidate(emailKey(email));
         byAddress(clientAddress).addTokens(1);
@@ -92,7 +101,9 @@ class LoginThrottle {
     }
 
     private static Bucket bucket(long capacity, Duration period) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build();
+        return Bucket.builder()
+            .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+            .build();
     }
+
 }

@@ -34,6 +34,7 @@ import io.pkgpulse.reporting.security.CsrfCookie;
 class MeController {
 
     private final Accounts accounts;
+
     private final ApiKeys apiKeys;
 
     MeController(Accounts accounts, ApiKeys apiKeys) {
@@ -54,7 +55,8 @@ class MeController {
             @Valid @RequestBody NewKey body) {
         CreatedApiKey created = apiKeys.create(require(caller), body.name());
         return ResponseEntity.created(URI.create("/api/me/api-keys/" + created.id()))
-                .header("Cache-Control", "no-store").body(created);
+            .header("Cache-Control", "no-store")
+            .body(created);
     }
 
     @GetMapping("/api-keys")
@@ -77,4 +79,5 @@ class MeController {
 
     record NewKey(@NotBlank @Size(max = 100) @Pattern(regexp = AuthController.PRINTABLE) String name) {
     }
+
 }

@@ -21,19 +21,23 @@ import io.pkgpulse.reporting.security.InputRules;
  * What a new password must be (at sign-up and reset; login checks nothing but the hash):
  * <ol>
  * <li>{@code length}: 12 to 128 characters;</li>
- * <li>{@code personal-data}: not containing the e-mail address's local part or the name, nor any part of them of
- * three or more letters or digits, whatever the letter case;</li>
- * <li>{@code common-password}: not one of the most common passwords ({@code common-passwords.txt});</li>
- * <li>{@code repetition}: not one character or a sequence of up to four repeated ({@code abcabcabcabc}).</li>
+ * <li>{@code personal-data}: not containing the e-mail address's local part or the name,
+ * nor any part of them of three or more letters or digits, whatever the letter case;</li>
+ * <li>{@code common-password}: not one of the most common passwords
+ * ({@code common-passwords.txt});</li>
+ * <li>{@code repetition}: not one character or a sequence of up to four repeated
+ * ({@code abcabcabcabc}).</li>
  * </ol>
- * A violation is a 400 problem whose {@code rule} names the first rule broken. The password itself never appears in
- * the message.
+ * A violation is a 400 problem whose {@code rule} names the first rule broken. The
+ * password itself never appears in the message.
  */
 @Component
 public class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
+
     public static final int MAX_LENGTH = InputRules.MAX_PASSWORD_LENGTH;
+
     private static final int MIN_PART = 3;
 
     private final Set<String> common;
@@ -42,7 +46,9 @@ public class PasswordPolicy {
         this.common = load("common-passwords.txt");
     }
 
-    /** @throws ApiProblem 400 naming the rule the password breaks */
+    /**
+     * @throws ApiProblem 400 naming the rule the password breaks
+     */
     public void check(String password, String email, String name) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
@@ -123,4 +129,5 @@ public class PasswordPolicy {
         }
         return Set.copyOf(passwords);
     }
+
 }

@@ -25,9 +25,10 @@ import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.reporting.problems.ApiProblem;
 
 /**
- * Password resets over the API. Asking answers at once, the same whether the address has an account or not: the
- * lookup, the token ({@link PasswordResets#issue}) and the {@link PasswordResetNotifier} run on a small background
- * pool, so neither the answer nor its timing tells whether an account exists. Confirming checks the token, then the
+ * Password resets over the API. Asking answers at once, the same whether the address has
+ * an account or not: the lookup, the token ({@link PasswordResets#issue}) and the
+ * {@link PasswordResetNotifier} run on a small background pool, so neither the answer nor
+ * its timing tells whether an account exists. Confirming checks the token, then the
  * password policy, then redeems the token once.
  */
 @Service
@@ -36,14 +37,23 @@ class PasswordResetService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
     private final UserRepository users;
+
     private final PasswordResets passwordResets;
+
     private final PasswordResetNotifier notifier;
+
     private final PasswordPolicy passwordPolicy;
+
     private final LoginThrottle loginThrottle;
+
     private final EntityManager entityManager;
+
     private final TransactionTemplate transactions;
+
     private final JdbcClient jdbc;
+
     private final Clock clock;
+
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), new CustomizableThreadFactory("password-reset-"));
 
@@ -90,9 +100,8 @@ class PasswordResetService implements DisposableBean {
 
     /**
      * Sets a new password with a reset token, once.
-     *
-     * @throws ApiProblem 400 for an unknown, expired or used token (one answer for all three) or a password
-     *         the policy refuses (the token stays usable then)
+     * @throws ApiProblem 400 for an unknown, expired or used token (one answer for all
+     * three) or a password the policy refuses (the token stays usable then)
      */
     void confirm(String token, String newPassword) {
         if (token == null || !token.matches("[0-9a-f]{32}")) {
@@ -119,7 +128,8 @@ class PasswordResetService implements DisposableBean {
         }
         // Other tokens of the account, issued before this one was used, stop working too.
         jdbc.sql("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-                .params(Timestamp.from(clock.instant()), user.getId()).update();
+            .params(Timestamp.from(clock.instant()), user.getId())
+            .update();
         loginThrottle.clear(account[0]);
         log.info("Password reset used for user {}", user.getId());
     }
@@ -129,4 +139,5 @@ class PasswordResetService implements DisposableBean {
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
+
 }

@@ -20,20 +20,25 @@ import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
 
 /**
- * Download badges for READMEs: {@code /badge/{package}.svg?period=total|month|week|day}, with an optional
- * {@code label} and {@code color} (a shields.io colour name or hex). Counts are without mirrors, like pypistats'
- * recent downloads; month, week and day end yesterday (UTC), total is all time. Caching headers follow
- * {@link HttpCaching}: a total is revalidated every time, a period is cached until midnight at most.
+ * Download badges for READMEs: {@code /badge/{package}.svg?period=total|month|week|day},
+ * with an optional {@code label} and {@code color} (a shields.io colour name or hex).
+ * Counts are without mirrors, like pypistats' recent downloads; month, week and day end
+ * yesterday (UTC), total is all time. Caching headers follow {@link HttpCaching}: a total
+ * is revalidated every time, a period is cached until midnight at most.
  */
 @RestController
 class BadgeController {
 
     static final MediaType SVG = MediaType.valueOf("image/svg+xml;charset=utf-8");
+
     private static final int MAX_LABEL = 64;
 
     private final PackageAccess packages;
+
     private final StatsQueries queries;
+
     private final HttpCaching caching;
+
     private final Clock clock;
 
     BadgeController(PackageAccess packages, StatsQueries queries, HttpCaching caching, Clock clock) {
@@ -48,7 +53,7 @@ class BadgeController {
             @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String label,
             @RequestParam(required = false) String color) {
         RecentPeriod recent = period.equals("total") ? null : RecentPeriod.of(period)
-                .orElseThrow(() -> new BadRequestException("period", "period must be total, month, week or day"));
+            .orElseThrow(() -> new BadRequestException("period", "period must be total, month, week or day"));
         if (label != null && label.length() > MAX_LABEL) {
             throw new BadRequestException("label", "label must be at most " + MAX_LABEL + " characters");
         }
@@ -59,8 +64,8 @@ class BadgeController {
         VisiblePackage pkg = packages.require(name);
         String text = label == null ? "downloads" : label;
         if (recent == null) {
-            return svg(caching.respond(AnswerScope.allTime(pkg.id()), pkg.isPrivate(), false, () -> BadgeSvg.render(
-                    text, BadgeSvg.human(queries.totals(pkg.id()).get("without_mirrors")), colour)));
+            return svg(caching.respond(AnswerScope.allTime(pkg.id()), pkg.isPrivate(), false, () -> BadgeSvg
+                .render(text, BadgeSvg.human(queries.totals(pkg.id()).get("without_mirrors")), colour)));
         }
         DateRange range = recent.range(LocalDate.now(clock));
         return svg(caching.respond(new AnswerScope(pkg.id(), range.start(), range.end()), pkg.isPrivate(), true,
@@ -73,7 +78,10 @@ class BadgeController {
         if (!answer.getStatusCode().is2xxSuccessful()) {
             return answer;
         }
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).contentType(SVG)
-                .body(answer.getBody());
+        return ResponseEntity.status(answer.getStatusCode())
+            .headers(answer.getHeaders())
+            .contentType(SVG)
+            .body(answer.getBody());
     }
+
 }

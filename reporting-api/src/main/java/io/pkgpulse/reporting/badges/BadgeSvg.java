@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A shields.io-style flat badge: a grey label on the left, a coloured value on the right, Verdana 11 px text with a
- * shadow. Text widths come from a per-character table, so no font is needed on the server. Every text is escaped
- * for XML, whatever a package name or a label contains.
+ * A shields.io-style flat badge: a grey label on the left, a coloured value on the right,
+ * Verdana 11 px text with a shadow. Text widths come from a per-character table, so no
+ * font is needed on the server. Every text is escaped for XML, whatever a package name or
+ * a label contains.
  */
 final class BadgeSvg {
 
@@ -21,7 +22,10 @@ final class BadgeSvg {
     private BadgeSvg() {
     }
 
-    /** The colour as {@code #rrggbb} or {@code #rgb}; null when it is neither a known name nor hex. */
+    /**
+     * The colour as {@code #rrggbb} or {@code #rgb}; null when it is neither a known name
+     * nor hex.
+     */
     static String colour(String requested) {
         if (requested == null) {
             return null;
@@ -52,10 +56,13 @@ final class BadgeSvg {
                 <text x="%7$.1f" y="14">%2$s</text>\
                 <text x="%8$.1f" y="15" fill="#010101" fill-opacity=".3">%3$s</text>\
                 <text x="%8$.1f" y="14">%3$s</text></g></svg>"""
-                .formatted(total, l, v, labelWidth, valueWidth, colour, labelWidth / 2.0, labelWidth + valueWidth / 2.0);
+            .formatted(total, l, v, labelWidth, valueWidth, colour, labelWidth / 2.0, labelWidth + valueWidth / 2.0);
     }
 
-    /** 1234 → {@code 1.2k}, 45678 → {@code 46k}, 1234567 → {@code 1.2M}: what a badge can hold. */
+    /**
+     * 1234 → {@code 1.2k}, 45678 → {@code 46k}, 1234567 → {@code 1.2M}: what a badge can
+     * hold.
+     */
     static String human(long n) {
         if (n < 1000) {
             return Long.toString(n);
@@ -93,7 +100,8 @@ final class BadgeSvg {
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&apos;");
                 default -> {
-                    // XML 1.0 allows no control characters but tab, newline and carriage return.
+                    // XML 1.0 allows no control characters but tab, newline and carriage
+                    // return.
                     if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
                         escaped.append(c);
                     }
@@ -102,4 +110,5 @@ final class BadgeSvg {
         }
         return escaped.toString();
     }
+
 }

@@ -14,18 +14,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A 200 answer as the controller and the ETag filter made it: the body, the headers that describe it, and what it
- * describes. {@code Last-Modified} is not kept: it is worked out anew for each answer given from memory.
+ * A 200 answer as the controller and the ETag filter made it: the body, the headers that
+ * describe it, and what it describes. {@code Last-Modified} is not kept: it is worked out
+ * anew for each answer given from memory.
  */
 record CachedResponse(byte[] body, Map<String, String> headers, AnswerScope scope, long storedAtNanos) {
 
-    /** The headers that belong to the representation; security headers and cookies are written per request. */
+    /**
+     * The headers that belong to the representation; security headers and cookies are
+     * written per request.
+     */
     private static final List<String> KEPT = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL,
             HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.VARY, HttpHeaders.CONTENT_LANGUAGE);
 
     /**
-     * The answer in {@code response}, if anyone may be given it: a 200 that says {@code Cache-Control: public} and
-     * whose scope is known.
+     * The answer in {@code response}, if anyone may be given it: a 200 that says
+     * {@code Cache-Control: public} and whose scope is known.
      */
     static CachedResponse ifPublic(ContentCachingResponseWrapper response, AnswerScope scope, long nowNanos) {
         String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
@@ -44,8 +48,8 @@ record CachedResponse(byte[] body, Map<String, String> headers, AnswerScope scop
     }
 
     /**
-     * Answers {@code request} from memory: 304 when the client has this version already (by its ETag, or else by
-     * {@code lastModified}), else the body.
+     * Answers {@code request} from memory: 304 when the client has this version already
+     * (by its ETag, or else by {@code lastModified}), else the body.
      */
     void writeTo(HttpServletRequest request, HttpServletResponse response, long nowNanos, Instant lastModified)
             throws IOException {
@@ -59,7 +63,8 @@ record CachedResponse(byte[] body, Map<String, String> headers, AnswerScope scop
         if (lastModified != null) {
             response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
         }
-        // How old the answer is, so that HTTP caches downstream count max-age from when it was made (RFC 9111 §5.1).
+        // How old the answer is, so that HTTP caches downstream count max-age from when
+        // it was made (RFC 9111 §5.1).
         response.setHeader(HttpHeaders.AGE, Long.toString((nowNanos - storedAtNanos) / 1_000_000_000L));
         if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -17,9 +17,10 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
- * HTTP caching's filters: ETags on stats and badges, so that clients and proxies can revalidate cheaply, and the
- * response cache, between Spring Security (order -100) and the ETag filter (last), so hits carry ETags too. The
- * cache's properties are there even when it is off: the caches of series and packages behind it read them.
+ * HTTP caching's filters: ETags on stats and badges, so that clients and proxies can
+ * revalidate cheaply, and the response cache, between Spring Security (order -100) and
+ * the ETag filter (last), so hits carry ETags too. The cache's properties are there even
+ * when it is off: the caches of series and packages behind it read them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResponseCacheProperties.class)
@@ -27,16 +28,17 @@ class ResponseCacheConfiguration {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-                new EtagFilter());
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new EtagFilter());
         registration.addUrlPatterns("/api/*", "/badge/*");
         return registration;
     }
 
     /**
-     * Spring's ETag filter, except for the live stream ({@code /api/live}). Spring turns the filter's buffering off
-     * for an {@code SseEmitter}, but its response wrapper still makes {@code flushBuffer()} do nothing, and that is
-     * how each event is flushed: the stream would reach the client only when it ends (LiveStreamTest shows it).
+     * Spring's ETag filter, except for the live stream ({@code /api/live}). Spring turns
+     * the filter's buffering off for an {@code SseEmitter}, but its response wrapper
+     * still makes {@code flushBuffer()} do nothing, and that is how each event is
+     * flushed: the stream would reach the client only when it ends (LiveStreamTest shows
+     * it).
      */
     static final class EtagFilter extends ShallowEtagHeaderFilter {
 
@@ -44,6 +46,7 @@ class ResponseCacheConfiguration {
         protected boolean shouldNotFilter(HttpServletRequest request) {
             return request.getRequestURI().startsWith("/api/live");
         }
+
     }
 
     @Bean
@@ -63,4 +66,5 @@ class ResponseCacheConfiguration {
         registration.setOrder(0);
         return registration;
     }
+
 }

@@ -28,36 +28,51 @@ import io.pkgpulse.reporting.changes.ChangesMissed;
 import io.pkgpulse.reporting.changes.DownloadsChanged;
 
 /**
- * Answers a GET for statistics or a badge from memory when the same request (path, query and {@code Accept}) was
- * answered before and nothing it describes has changed since, as a caching reverse proxy in front of the API would
- * if it could be told of every change. Each answer is kept with its {@link AnswerScope} (package and days), and
- * dropped when a change notification touches that scope; the ttl is only a backstop. While notifications are not
- * arriving ({@link ChangeClock#listening()}), nothing is answered from memory or kept.
+ * Answers a GET for statistics or a badge from memory when the same request (path, query
+ * and {@code Accept}) was answered before and nothing it describes has changed since, as
+ * a caching reverse proxy in front of the API would if it could be told of every change.
+ * Each answer is kept with its {@link AnswerScope} (package and days), and dropped when a
+ * change notification touches that scope; the ttl is only a backstop. While notifications
+ * are not arriving ({@link ChangeClock#listening()}), nothing is answered from memory or
+ * kept.
  *
- * <p>Only answers that their controller marked {@code Cache-Control: public} and scoped through {@link HttpCaching}
- * are kept, which a private package's never are; the security filters (authentication, rate limits, headers) run
- * before this one on every request, hits included. Making a package private or public empties the cache once the
- * change is committed.
+ * <p>
+ * Only answers that their controller marked {@code Cache-Control: public} and scoped
+ * through {@link HttpCaching} are kept, which a private package's never are; the security
+ * filters (authentication, rate limits, headers) run before this one on every request,
+ * hits included. Making a package private or public empties the cache once the change is
+ * committed.
  *
- * <p>Why: the series of popular packages are asked for again and again (package popularity is Zipf-like), each one a
- * database query and up to a few hundred kilobytes of JSON, while most of the days they cover are over.
+ * <p>
+ * Why: the series of popular packages are asked for again and again (package popularity
+ * is Zipf-like), each one a database query and up to a few hundred kilobytes of JSON,
+ * while most of the days they cover are over.
  */
 public class ResponseCacheFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCacheFilter.class);
 
     private final GenerationCache<String, CachedResponse> cache;
+
     private final ChangeClock changes;
+
     private final Clock clock;
-    /** Both Spring and the servlet container destroy a filter bean; the numbers are logged once. */
+
+    /**
+     * Both Spring and the servlet container destroy a filter bean; the numbers are logged
+     * once.
+     */
     private final AtomicBoolean reported = new AtomicBoolean();
 
     ResponseCacheFilter(ResponseCacheProperties properties, ChangeClock changes, Clock clock) {
         this.changes = changes;
         this.clock = clock;
-        this.cache = new GenerationCache<>(Caffeine.newBuilder().expireAfterWrite(properties.ttl())
-                .maximumWeight(properties.maxSize().toBytes())
-                .<String, CachedResponse>weigher((key, response) -> response.weight(key)).recordStats().build());
+        this.cache = new GenerationCache<>(Caffeine.newBuilder()
+            .expireAfterWrite(properties.ttl())
+            .maximumWeight(properties.maxSize().toBytes())
+            .<String, CachedResponse>weigher((key, response) -> response.weight(key))
+            .recordStats()
+            .build());
     }
 
     Cache<String, CachedResponse> cache() {
@@ -77,7 +92,8 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // The date is in the key: answers about "today" or "last week" mean other days after midnight.
+        // The date is in the key: answers about "today" or "last week" mean other days
+        // after midnight.
         String key = request.getRequestURI() + '?' + Objects.toString(request.getQueryString(), "") + '\n'
                 + Objects.toString(request.getHeader(HttpHeaders.ACCEPT), "") + '\n' + LocalDate.now(clock);
         CachedResponse hit = cache.getIfPresent(key);
@@ -95,7 +111,8 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
             CachedResponse fresh = CachedResponse.ifPublic(wrapper,
                     (AnswerScope) request.getAttribute(HttpCaching.SCOPE), started);
             if (fresh != null) {
-                // Not kept if a change or a visibility change arrived while the answer was made.
+                // Not kept if a change or a visibility change arrived while the answer
+                // was made.
                 cache.put(key, fresh, stamp, () -> changes.lastChange(fresh.scope().packageId()) > sequenceAtStart);
             }
         }
@@ -130,4 +147,5 @@ public class ResponseCacheFilter extends OncePerRequestFilter {
         log.info("Response cache: {} hits, {} misses ({} % hits), {} evicted for size", stats.hitCount(),
                 stats.missCount(), Math.round(stats.hitRate() * 1000) / 10.0, stats.evictionCount());
     }
+
 }

@@ -5,10 +5,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells every API instance, not only this one, that a package changed visibility: inside the transaction that
- * changes it, a {@code pkgpulse_changes} notification that everything may have changed, which PostgreSQL delivers
- * to all listeners on commit. Each instance then forgets every answer and package it holds in memory, so a package
- * made private stops being served publicly by other replicas too.
+ * Tells every API instance, not only this one, that a package changed visibility: inside
+ * the transaction that changes it, a {@code pkgpulse_changes} notification that
+ * everything may have changed, which PostgreSQL delivers to all listeners on commit. Each
+ * instance then forgets every answer and package it holds in memory, so a package made
+ * private stops being served publicly by other replicas too.
  */
 @Component
 class VisibilityAnnouncer {
@@ -23,4 +24,5 @@ class VisibilityAnnouncer {
     void visibilityChanged(PackageVisibilityChanged event) {
         jdbc.sql("SELECT pg_notify('pkgpulse_changes', '{\"all\":true}')::text").query(String.class).single();
     }
+
 }

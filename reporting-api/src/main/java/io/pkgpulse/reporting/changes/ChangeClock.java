@@ -12,15 +12,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * What this process knows about when downloads last changed, from the notifications it received: per package, and
- * for all packages together. Caches ask it whether an answer they are about to keep may already be outdated, and
- * HTTP answers take their {@code Last-Modified} from it.
+ * What this process knows about when downloads last changed, from the notifications it
+ * received: per package, and for all packages together. Caches ask it whether an answer
+ * they are about to keep may already be outdated, and HTTP answers take their
+ * {@code Last-Modified} from it.
  *
- * <p>{@code Last-Modified} is the receipt of the last notification that concerned the answer, rounded up to the
- * second; before the first one, the moment this process began listening; never before the start of the current UTC
- * day, when ranges relative to "today" move. It is given only once that second is over when the answer is made, so
- * that every change it stands for is in the answer, and a later change always gives a later value (see
- * docs/api.md, "Caching and freshness").
+ * <p>
+ * {@code Last-Modified} is the receipt of the last notification that concerned the
+ * answer, rounded up to the second; before the first one, the moment this process began
+ * listening; never before the start of the current UTC day, when ranges relative to
+ * "today" move. It is given only once that second is over when the answer is made, so
+ * that every change it stands for is in the answer, and a later change always gives a
+ * later value (see docs/api.md, "Caching and freshness").
  */
 @Component
 public class ChangeClock {
@@ -30,12 +33,21 @@ public class ChangeClock {
     }
 
     private final Clock clock;
+
     private final AtomicLong sequence = new AtomicLong();
+
     private final AtomicLong handled = new AtomicLong();
+
     private final ConcurrentHashMap<Long, Stamp> packages = new ConcurrentHashMap<>();
+
     private volatile boolean listening;
-    /** Everything before this is known to the answers made since; it moves when notifications may have been missed. */
+
+    /**
+     * Everything before this is known to the answers made since; it moves when
+     * notifications may have been missed.
+     */
     private volatile Stamp baseline = new Stamp(0, Instant.EPOCH);
+
     private volatile Stamp lastAny = baseline;
 
     ChangeClock(Clock clock) {
@@ -47,14 +59,17 @@ public class ChangeClock {
         return sequence.incrementAndGet();
     }
 
-    /** The sequence number of the last event so far: an answer begun now reflects at least everything before it. */
+    /**
+     * The sequence number of the last event so far: an answer begun now reflects at least
+     * everything before it.
+     */
     public long sequence() {
         return sequence.get();
     }
 
     /**
-     * The sequence number of the last event that every listener has handled: from then on, no cache holds anything
-     * it outdated.
+     * The sequence number of the last event that every listener has handled: from then
+     * on, no cache holds anything it outdated.
      */
     public long handledSequence() {
         return handled.get();
@@ -64,7 +79,10 @@ public class ChangeClock {
         handled.accumulateAndGet(eventSequence, Math::max);
     }
 
-    /** Whether notifications are arriving: if not, nothing about downloads may be answered from memory. */
+    /**
+     * Whether notifications are arriving: if not, nothing about downloads may be answered
+     * from memory.
+     */
     public boolean listening() {
         return listening;
     }
@@ -84,8 +102,9 @@ public class ChangeClock {
     }
 
     /**
-     * The sequence number of the last event that concerned {@code packageId} ({@code null}: any package). An answer
-     * begun at {@link #sequence()} {@code s} is outdated if this is greater than {@code s}.
+     * The sequence number of the last event that concerned {@code packageId}
+     * ({@code null}: any package). An answer begun at {@link #sequence()} {@code s} is
+     * outdated if this is greater than {@code s}.
      */
     public long lastChange(Long packageId) {
         if (packageId == null) {
@@ -96,8 +115,9 @@ public class ChangeClock {
     }
 
     /**
-     * The {@code Last-Modified} of an answer about {@code packageId} ({@code null}: all packages) made now, or empty
-     * when it cannot be vouched for: while not listening, or while the second of the last change is not over.
+     * The {@code Last-Modified} of an answer about {@code packageId} ({@code null}: all
+     * packages) made now, or empty when it cannot be vouched for: while not listening, or
+     * while the second of the last change is not over.
      */
     public Optional<Instant> lastModified(Long packageId) {
         if (!listening) {
@@ -116,4 +136,5 @@ public class ChangeClock {
         }
         return rounded.isAfter(now) ? Optional.empty() : Optional.of(rounded);
     }
+
 }

@@ -24,31 +24,43 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to the worker's change notifications (channel {@code pkgpulse_changes}, sent in each batch transaction and
- * so delivered exactly on commit) on a connection of its own, outside the pool, and turns each into a
- * {@link DownloadsChanged} event, in commit order. Every API instance has its own listener, so this works with any
- * number of replicas.
+ * Listens to the worker's change notifications (channel {@code pkgpulse_changes}, sent in
+ * each batch transaction and so delivered exactly on commit) on a connection of its own,
+ * outside the pool, and turns each into a {@link DownloadsChanged} event, in commit
+ * order. Every API instance has its own listener, so this works with any number of
+ * replicas.
  *
- * <p>When the connection is lost, or silent for longer than {@code check-interval} and then fails a check within
- * {@code timeout}, it publishes {@link ChangesMissed} (nothing is answered from memory until it listens again),
- * connects again with a growing delay, and once it listens publishes {@link ChangesMissed} again, so that what was
- * missed in between is forgotten.
+ * <p>
+ * When the connection is lost, or silent for longer than {@code check-interval} and then
+ * fails a check within {@code timeout}, it publishes {@link ChangesMissed} (nothing is
+ * answered from memory until it listens again), connects again with a growing delay, and
+ * once it listens publishes {@link ChangesMissed} again, so that what was missed in
+ * between is forgotten.
  */
 @Component
 @EnableConfigurationProperties(ChangesProperties.class)
 class ChangeListener implements SmartLifecycle {
 
     static final String APPLICATION_NAME = "pkgpulse-api-changes";
+
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
 
     private final DataSourceProperties dataSource;
+
     private final ChangesProperties properties;
+
     private final ChangeClock changeClock;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final Counter received;
+
     private final Counter reconnects;
+
     private volatile Thread thread;
+
     private volatile Connection connection;
 
     ChangeListener(DataSourceProperties dataSource, ChangesProperties properties, ChangeClock changeClock,
@@ -59,12 +71,14 @@ class ChangeListener implements SmartLifecycle {
         this.events = events;
         this.clock = clock;
         this.received = Counter.builder("pkgpulse.changes.notifications")
-                .description("Change notifications received from the ingest worker").register(meters);
+            .description("Change notifications received from the ingest worker")
+            .register(meters);
         this.reconnects = Counter.builder("pkgpulse.changes.connections")
-                .description("Connections made to listen for change notifications").register(meters);
+            .description("Connections made to listen for change notifications")
+            .register(meters);
         Gauge.builder("pkgpulse.changes.listening", changeClock, c -> c.listening() ? 1 : 0)
-                .description("1 while change notifications arrive, else 0 (answers are then never cached)")
-                .register(meters);
+            .description("1 while change notifications arrive, else 0 (answers are then never cached)")
+            .register(meters);
     }
 
     @Override
@@ -107,7 +121,8 @@ class ChangeListener implements SmartLifecycle {
             try {
                 connection = connect();
                 reconnects.increment();
-                // Anything committed before LISTEN took effect was not notified here: forget it all.
+                // Anything committed before LISTEN took effect was not notified here:
+                // forget it all.
                 missed(true);
                 log.info("Listening for change notifications");
                 delay = properties.reconnectDelay();
@@ -123,8 +138,8 @@ class ChangeListener implements SmartLifecycle {
                             + "back", ex.getMessage());
                 }
                 else {
-                    log.warn("Cannot listen for change notifications yet ({}); trying again in {} ms",
-                            ex.getMessage(), delay.toMillis());
+                    log.warn("Cannot listen for change notifications yet ({}); trying again in {} ms", ex.getMessage(),
+                            delay.toMillis());
                 }
             }
             finally {
@@ -133,8 +148,8 @@ class ChangeListener implements SmartLifecycle {
             if (!pause(delay)) {
                 break;
             }
-            delay = delay.multipliedBy(2).compareTo(properties.maxReconnectDelay()) > 0
-                    ? properties.maxReconnectDelay() : delay.multipliedBy(2);
+            delay = delay.multipliedBy(2).compareTo(properties.maxReconnectDelay()) > 0 ? properties.maxReconnectDelay()
+                    : delay.multipliedBy(2);
         }
     }
 
@@ -148,7 +163,8 @@ class ChangeListener implements SmartLifecycle {
         if (password != null) {
             info.setProperty("password", password);
         }
-        // Named, so that operators (and a test) can tell this session from the pool's in pg_stat_activity.
+        // Named, so that operators (and a test) can tell this session from the pool's in
+        // pg_stat_activity.
         PGProperty.APPLICATION_NAME.set(info, APPLICATION_NAME);
         PGProperty.SOCKET_TIMEOUT.set(info, (int) Math.max(1, properties.timeout().toSeconds()));
         PGProperty.CONNECT_TIMEOUT.set(info, (int) Math.max(1, properties.timeout().toSeconds()));
@@ -161,7 +177,9 @@ class ChangeListener implements SmartLifecycle {
         return listening;
     }
 
-    /** Returns only by an exception: the connection failed, or the listener is stopping. */
+    /**
+     * Returns only by an exception: the connection failed, or the listener is stopping.
+     */
     private void listen(PGConnection notifications) throws SQLException {
         long checkMillis = properties.checkInterval().toMillis();
         long silentSince = System.nanoTime();
@@ -174,7 +192,8 @@ class ChangeListener implements SmartLifecycle {
                 silentSince = System.nanoTime();
             }
             else if (System.nanoTime() - silentSince >= checkMillis * 1_000_000) {
-                // A connection that died without a word (a half-open TCP connection) says nothing either.
+                // A connection that died without a word (a half-open TCP connection) says
+                // nothing either.
                 try (Statement check = connection.createStatement()) {
                     check.setQueryTimeout((int) Math.max(1, properties.timeout().toSeconds()));
                     check.execute("SELECT 1");
@@ -208,7 +227,10 @@ class ChangeListener implements SmartLifecycle {
         }
     }
 
-    /** Tells every cache to forget what it holds; {@code listeningNow}: whether notifications flow from here on. */
+    /**
+     * Tells every cache to forget what it holds; {@code listeningNow}: whether
+     * notifications flow from here on.
+     */
     private void missed(boolean listeningNow) {
         ChangesMissed event = new ChangesMissed(changeClock.nextSequence(), clock.instant());
         changeClock.missed(event, listeningNow);
@@ -238,4 +260,5 @@ class ChangeListener implements SmartLifecycle {
             }
         }
     }
+
 }

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the payload of a {@code pkgpulse_changes} notification, as the ingest worker writes it:
- * {@code {"days":{"2026-11-26":[3,17,905]}}}, the ids of the packages changed on each UTC day; or
- * {@code {"all":true}}, which an operator sends after changing rollups by other means (docs/operations.md).
+ * Reads the payload of a {@code pkgpulse_changes} notification, as the ingest worker
+ * writes it: {@code {"days":{"2026-11-26":[3,17,905]}}}, the ids of the packages changed
+ * on each UTC day; or {@code {"all":true}}, which an operator sends after changing
+ * rollups by other means (docs/operations.md).
  */
 final class ChangeNotification {
 
@@ -27,8 +28,9 @@ final class ChangeNotification {
 
     /**
      * @return the package ids per changed day, or empty if everything may have changed
-     * @throws IllegalArgumentException if the payload is not of that shape; the listener then treats it as a
-     *         notification it could not read, i.e. as everything having changed
+     * @throws IllegalArgumentException if the payload is not of that shape; the listener
+     * then treats it as a notification it could not read, i.e. as everything having
+     * changed
      */
     static Optional<Map<LocalDate, Set<Long>>> parse(String payload) {
         try {
@@ -57,4 +59,5 @@ final class ChangeNotification {
             throw new IllegalArgumentException("unreadable change notification: " + ex.getMessage(), ex);
         }
     }
+
 }

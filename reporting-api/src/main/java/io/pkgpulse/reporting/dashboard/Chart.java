@@ -13,19 +13,20 @@ import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.Series.Row;
 
 /**
- * One chart of the package page: a value per day (or, for the live charts, per UTC hour) for each dataset, every day
- * of the range present (days without downloads are 0). The page embeds it as JSON for {@code dashboard.js} and prints
- * it as a table under the chart. Public only so that the templates' expressions can read it.
+ * One chart of the package page: a value per day (or, for the live charts, per UTC hour)
+ * for each dataset, every day of the range present (days without downloads are 0). The
+ * page embeds it as JSON for {@code dashboard.js} and prints it as a table under the
+ * chart. Public only so that the templates' expressions can read it.
  *
- * @param id          the canvas is {@code chart-<id>}
- * @param title       heading and table caption
+ * @param id the canvas is {@code chart-<id>}
+ * @param title heading and table caption
  * @param description the chart's text alternative
- * @param type        Chart.js type: {@code line} or {@code bar}
- * @param stacked     whether datasets stack
- * @param csv         the API URL that serves the same numbers as CSV; null for the hourly charts
- * @param labels      the days, ISO dates; or the hours, "2026-11-26 16:00" (UTC)
- * @param datasets    the series; empty when the range has no downloads in this dimension
- * @param hourly      whether the labels are hours
+ * @param type Chart.js type: {@code line} or {@code bar}
+ * @param stacked whether datasets stack
+ * @param csv the API URL that serves the same numbers as CSV; null for the hourly charts
+ * @param labels the days, ISO dates; or the hours, "2026-11-26 16:00" (UTC)
+ * @param datasets the series; empty when the range has no downloads in this dimension
+ * @param hourly whether the labels are hours
  */
 public record Chart(String id, String title, String description, String type, boolean stacked, String csv,
         List<String> labels, List<Dataset> datasets, boolean hourly) {
@@ -48,7 +49,8 @@ public record Chart(String id, String title, String description, String type, bo
     }
 
     /**
-     * A table row: the day and its numbers, formatted (1,234), then the day's total when there are several datasets.
+     * A table row: the day and its numbers, formatted (1,234), then the day's total when
+     * there are several datasets.
      */
     public record TableRow(String day, List<String> cells) {
     }
@@ -62,9 +64,9 @@ public record Chart(String id, String title, String description, String type, bo
     }
 
     /**
-     * The table under the chart, built here once instead of by thousands of template expressions. Days without
-     * downloads are left out (the chart still has them), so that a long range of a rarely downloaded package stays a
-     * short table.
+     * The table under the chart, built here once instead of by thousands of template
+     * expressions. Days without downloads are left out (the chart still has them), so
+     * that a long range of a rarely downloaded package stays a short table.
      */
     public List<TableRow> rows() {
         boolean withTotal = datasets.size() > 1;
@@ -97,7 +99,10 @@ public record Chart(String id, String title, String description, String type, bo
         return cells;
     }
 
-    /** 1234567 as "1,234,567" (what {@code #numbers.formatInteger(n, 1, 'COMMA')} writes, much faster). */
+    /**
+     * 1234567 as "1,234,567" (what {@code #numbers.formatInteger(n, 1, 'COMMA')} writes,
+     * much faster).
+     */
     static String format(long n) {
         String digits = Long.toString(Math.abs(n));
         StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
@@ -120,7 +125,10 @@ public record Chart(String id, String title, String description, String type, bo
         return labels;
     }
 
-    /** One dataset from rows of one category (e.g. the {@code overall} rows of one mirror mode). */
+    /**
+     * One dataset from rows of one category (e.g. the {@code overall} rows of one mirror
+     * mode).
+     */
     static Dataset single(String label, List<Row> rows, DateRange range) {
         long[] data = new long[days(range)];
         for (Row row : rows) {
@@ -130,8 +138,9 @@ public record Chart(String id, String title, String description, String type, bo
     }
 
     /**
-     * One dataset per category, the {@code limit} largest over the range first (largest first), the rest summed into
-     * one "all others" dataset. The category {@code null} (not reported by the client) is labelled "unknown".
+     * One dataset per category, the {@code limit} largest over the range first (largest
+     * first), the rest summed into one "all others" dataset. The category {@code null}
+     * (not reported by the client) is labelled "unknown".
      */
     static List<Dataset> byCategory(List<Row> rows, DateRange range, int limit, String othersNoun) {
         int days = days(range);
@@ -139,10 +148,11 @@ public record Chart(String id, String title, String description, String type, bo
         for (Row row : rows) {
             series.computeIfAbsent(row.category(), key -> new long[days])[index(range, row.date())] += row.downloads();
         }
-        List<Dataset> all = series.entrySet().stream()
-                .map(entry -> new Dataset(label(entry.getKey()), entry.getValue(), false))
-                .sorted(Comparator.comparingLong(Dataset::total).reversed().thenComparing(Dataset::label))
-                .toList();
+        List<Dataset> all = series.entrySet()
+            .stream()
+            .map(entry -> new Dataset(label(entry.getKey()), entry.getValue(), false))
+            .sorted(Comparator.comparingLong(Dataset::total).reversed().thenComparing(Dataset::label))
+            .toList();
         if (all.size() <= limit) {
             return all;
         }

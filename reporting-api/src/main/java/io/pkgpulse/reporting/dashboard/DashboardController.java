@@ -39,17 +39,19 @@ import io.pkgpulse.reporting.stats.RecentPeriod;
 import io.pkgpulse.reporting.stats.StatsQueries;
 
 /**
- * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages, ingest freshness) and
- * {@code GET /packages/{package}} (a package's numbers and charts over a date range, with or without mirrors), and
- * {@code GET /packages?q=} (the search box).
- * Every number comes from the rollups through {@link StatsQueries} (daily) and {@link LiveQueries} (today, the last
- * hours): a page costs a fixed handful of index range scans, whatever the range. Charts are drawn in the browser by
- * {@code static/dashboard/dashboard.js} (Chart.js from the webjar) from JSON embedded in the page; each chart's
- * numbers are also in a table under it. The script keeps today's numbers and the hourly charts current from
- * {@code GET /api/live}, without a reload.
+ * The HTML dashboard: {@code GET /} (totals over all packages, today's top packages,
+ * ingest freshness) and {@code GET /packages/{package}} (a package's numbers and charts
+ * over a date range, with or without mirrors), and {@code GET /packages?q=} (the search
+ * box). Every number comes from the rollups through {@link StatsQueries} (daily) and
+ * {@link LiveQueries} (today, the last hours): a page costs a fixed handful of index
+ * range scans, whatever the range. Charts are drawn in the browser by
+ * {@code static/dashboard/dashboard.js} (Chart.js from the webjar) from JSON embedded in
+ * the page; each chart's numbers are also in a table under it. The script keeps today's
+ * numbers and the hourly charts current from {@code GET /api/live}, without a reload.
  * <p>
- * Errors are pages too, never problem details or stack traces: an unknown package, or a private one the caller may
- * not see, is the same 404 page; invalid dates or {@code mirrors} are a 400 page that says what to fix.
+ * Errors are pages too, never problem details or stack traces: an unknown package, or a
+ * private one the caller may not see, is the same 404 page; invalid dates or
+ * {@code mirrors} are a 400 page that says what to fix.
  */
 @Controller
 class DashboardController {
@@ -61,11 +63,17 @@ class DashboardController {
     private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
 
     private final StatsQueries stats;
+
     private final PackageAccess packages;
+
     private final DashboardQueries queries;
+
     private final PackageQueries packageQueries;
+
     private final LiveQueries live;
+
     private final DashboardPages pages;
+
     private final Clock clock;
 
     DashboardController(StatsQueries stats, PackageAccess packages, DashboardQueries queries,
@@ -79,7 +87,10 @@ class DashboardController {
         this.clock = clock;
     }
 
-    /** Runs before every handler of this controller: the pages load scripts and styles from this server only. */
+    /**
+     * Runs before every handler of this controller: the pages load scripts and styles
+     * from this server only.
+     */
     @ModelAttribute
     void securityHeaders(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -89,10 +100,11 @@ class DashboardController {
     ModelAndView home() {
         LocalDate today = LocalDate.now(clock);
         ModelAndView page = new ModelAndView("dashboard/home");
-        page.addObject("totals", List.of(totals("Today so far", new DateRange(today, today)),
-                totals("Yesterday", RecentPeriod.DAY.range(today)),
-                totals("Last 7 days", RecentPeriod.WEEK.range(today)),
-                totals("Last 30 days", RecentPeriod.MONTH.range(today))));
+        page.addObject("totals",
+                List.of(totals("Today so far", new DateRange(today, today)),
+                        totals("Yesterday", RecentPeriod.DAY.range(today)),
+                        totals("Last 7 days", RecentPeriod.WEEK.range(today)),
+                        totals("Last 30 days", RecentPeriod.MONTH.range(today))));
         page.addObject("today", today);
         page.addObject("top", stats.top(today, TOP_PACKAGES, false));
         page.addObject("freshness", queries.freshness(clock));
@@ -101,9 +113,9 @@ class DashboardController {
     }
 
     /**
-     * The header's search box, {@code GET /packages?q=name}: a valid name goes to its package page (which may still
-     * be a 404). Under {@code /packages} rather than a {@code /search} of its own, so that it is public exactly like
-     * the package pages.
+     * The header's search box, {@code GET /packages?q=name}: a valid name goes to its
+     * package page (which may still be a 404). Under {@code /packages} rather than a
+     * {@code /search} of its own, so that it is public exactly like the package pages.
      */
     @GetMapping("/packages")
     ModelAndView search(@RequestParam(name = "q", required = false) String query) {
@@ -131,7 +143,8 @@ class DashboardController {
             return redirect(DashboardPages.packageUrl(pkg.normalizedName(), start, end, mirrors),
                     HttpStatus.MOVED_PERMANENTLY);
         }
-        // Not "package.html": maven-jar-plugin leaves files of that name (Javadoc's, once) out of the jar.
+        // Not "package.html": maven-jar-plugin leaves files of that name (Javadoc's,
+        // once) out of the jar.
         ModelAndView page = new ModelAndView("dashboard/package-page");
         page.addObject("pkg", pkg);
         page.addObject("details", packageQueries.details(pkg.id()).orElse(PackageDetails.NONE));
@@ -156,14 +169,17 @@ class DashboardController {
         page.addObject("startInput", range.start().toString());
         page.addObject("endInput", range.end().toString());
 
-        // The charts first: the recent counts are then summed from the overall series they leave in the cache.
+        // The charts first: the recent counts are then summed from the overall series
+        // they leave in the cache.
         List<Chart> charts = pages.dailyCharts(pkg, range, withMirrors, start, end);
-        // Today and the last hours, read as the live stream reads them; dashboard.js keeps them current.
+        // Today and the last hours, read as the live stream reads them; dashboard.js
+        // keeps them current.
         LiveSnapshot now = live.read(pkg.id(), pkg.normalizedName());
         Instant adoptionStart = now.hour().minus(HourCharts.ADOPTION_HOURS - 1, ChronoUnit.HOURS);
         List<Chart> hourCharts = List.of(HourCharts.hourly(pkg.normalizedName(), now, withMirrors),
-                HourCharts.adoption(pkg.normalizedName(), queries.adoption(pkg.id(), adoptionStart, now.hour(),
-                        HourCharts.ADOPTION_VERSIONS), adoptionStart));
+                HourCharts.adoption(pkg.normalizedName(),
+                        queries.adoption(pkg.id(), adoptionStart, now.hour(), HourCharts.ADOPTION_VERSIONS),
+                        adoptionStart));
         List<Chart> pageCharts = new ArrayList<>(hourCharts);
         pageCharts.addAll(charts);
         page.addObject("charts", pageCharts);
@@ -228,4 +244,5 @@ class DashboardController {
         page.setStatus(HttpStatus.NOT_FOUND);
         return page;
     }
+
 }

@@ -17,17 +17,23 @@ import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.StatsQueries;
 
 /**
- * The package page's assembly, apart from routing: the daily charts with their text for screen readers and CSV
- * links, the JSON that dashboard.js draws them from, and the page's links (ranges, mirrors, the live stream). Kept
- * out of {@link DashboardController}, which decides what to show, so that how it is shown reads in one place.
+ * The package page's assembly, apart from routing: the daily charts with their text for
+ * screen readers and CSV links, the JSON that dashboard.js draws them from, and the
+ * page's links (ranges, mirrors, the live stream). Kept out of
+ * {@link DashboardController}, which decides what to show, so that how it is shown reads
+ * in one place.
  */
 @Component
 class DashboardPages {
 
-    /** Versions and categories charted one by one; the rest are summed into one "all others" dataset. */
+    /**
+     * Versions and categories charted one by one; the rest are summed into one "all
+     * others" dataset.
+     */
     static final int TOP_CATEGORIES = 8;
 
     private final StatsQueries stats;
+
     private final Clock clock;
 
     DashboardPages(StatsQueries stats, Clock clock) {
@@ -35,7 +41,10 @@ class DashboardPages {
         this.clock = clock;
     }
 
-    /** The daily charts over {@code range}: overall first (the page's range total), then versions and categories. */
+    /**
+     * The daily charts over {@code range}: overall first (the page's range total), then
+     * versions and categories.
+     */
     List<Chart> dailyCharts(VisiblePackage pkg, DateRange range, boolean mirrors, String start, String end) {
         List<String> labels = Chart.labels(range);
         String name = pkg.normalizedName();
@@ -49,8 +58,8 @@ class DashboardPages {
                 start, end));
         charts.add(category("python-minor", "Downloads by Python version", Dimension.PYTHON_MINOR, "Python versions",
                 pkg, range, mirrors, labels, start, end));
-        charts.add(category("system", "Downloads by operating system", Dimension.SYSTEM, "systems", pkg, range,
-                mirrors, labels, start, end));
+        charts.add(category("system", "Downloads by operating system", Dimension.SYSTEM, "systems", pkg, range, mirrors,
+                labels, start, end));
         charts.add(category("installer", "Downloads by installer", Dimension.INSTALLER, "installers", pkg, range,
                 mirrors, labels, start, end));
         return charts;
@@ -58,8 +67,8 @@ class DashboardPages {
 
     private Chart category(String id, String title, Dimension dimension, String othersNoun, VisiblePackage pkg,
             DateRange range, boolean mirrors, List<String> labels, String start, String end) {
-        List<Chart.Dataset> datasets = Chart.byCategory(
-                stats.categories(pkg.id(), dimension, range, mirrors, null), range, TOP_CATEGORIES, othersNoun);
+        List<Chart.Dataset> datasets = Chart.byCategory(stats.categories(pkg.id(), dimension, range, mirrors, null),
+                range, TOP_CATEGORIES, othersNoun);
         return chart(id, title, "bar", true, dimension.pypiName(), pkg.normalizedName(), range, mirrors, labels,
                 datasets, start, end);
     }
@@ -68,26 +77,42 @@ class DashboardPages {
             DateRange range, boolean mirrors, List<String> labels, List<Chart.Dataset> datasets, String start,
             String end) {
         long total = datasets.stream().mapToLong(Chart.Dataset::total).sum();
-        StringBuilder description = new StringBuilder().append(title).append(" of ").append(name).append(", ")
-                .append(mirrors ? "with" : "without").append(" mirrors, from ").append(range.start()).append(" to ")
-                .append(range.end()).append(": ").append(String.format(Locale.ROOT, "%,d", total))
-                .append(" downloads in all");
+        StringBuilder description = new StringBuilder().append(title)
+            .append(" of ")
+            .append(name)
+            .append(", ")
+            .append(mirrors ? "with" : "without")
+            .append(" mirrors, from ")
+            .append(range.start())
+            .append(" to ")
+            .append(range.end())
+            .append(": ")
+            .append(String.format(Locale.ROOT, "%,d", total))
+            .append(" downloads in all");
         if (stacked && !datasets.isEmpty()) {
             Chart.Dataset largest = datasets.get(0);
-            description.append("; most from ").append(largest.label()).append(" (")
-                    .append(String.format(Locale.ROOT, "%,d", largest.total())).append(")");
+            description.append("; most from ")
+                .append(largest.label())
+                .append(" (")
+                .append(String.format(Locale.ROOT, "%,d", largest.total()))
+                .append(")");
         }
         description.append(". The numbers are in the table below the chart.");
         String csv = UriComponentsBuilder.fromPath("/api/packages/{name}/{endpoint}")
-                .queryParam("start_date", "{start}").queryParam("end_date", "{end}")
-                .queryParam("mirrors", "{mirrors}").queryParam("format", "csv")
-                .encode().buildAndExpand(name, endpoint, range.start(), range.end(), mirrors).toUriString();
+            .queryParam("start_date", "{start}")
+            .queryParam("end_date", "{end}")
+            .queryParam("mirrors", "{mirrors}")
+            .queryParam("format", "csv")
+            .encode()
+            .buildAndExpand(name, endpoint, range.start(), range.end(), mirrors)
+            .toUriString();
         return new Chart(id, title, description.toString(), type, stacked, csv, labels, datasets);
     }
 
     /**
-     * The contract with dashboard.js: the days once (every daily chart has the same), then each chart's datasets;
-     * the hourly charts carry their own labels, and the adoption chart is drawn as shares.
+     * The contract with dashboard.js: the days once (every daily chart has the same),
+     * then each chart's datasets; the hourly charts carry their own labels, and the
+     * adoption chart is drawn as shares.
      */
     static String chartJson(VisiblePackage pkg, boolean mirrors, List<Chart> charts, List<Chart> hourCharts) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -109,8 +134,10 @@ class DashboardPages {
                     c.put("versions", HourCharts.ADOPTION_VERSIONS);
                 }
             }
-            c.put("datasets", chart.datasets().stream().map(dataset -> Map.of("label", dataset.label(),
-                    "data", dataset.data(), "other", dataset.other())).toList());
+            c.put("datasets", chart.datasets()
+                .stream()
+                .map(dataset -> Map.of("label", dataset.label(), "data", dataset.data(), "other", dataset.other()))
+                .toList());
             return c;
         }).toList());
         return ScriptJson.write(json);
@@ -118,8 +145,12 @@ class DashboardPages {
 
     /** Where dashboard.js listens for today's numbers: the package's live stream. */
     static String liveJson(VisiblePackage pkg, boolean mirrors) {
-        return ScriptJson.write(Map.of("stream", UriComponentsBuilder.fromPath("/api/live")
-                .queryParam("package", "{name}").encode().buildAndExpand(pkg.normalizedName()).toUriString(),
+        return ScriptJson.write(Map.of("stream",
+                UriComponentsBuilder.fromPath("/api/live")
+                    .queryParam("package", "{name}")
+                    .encode()
+                    .buildAndExpand(pkg.normalizedName())
+                    .toUriString(),
                 "mirrors", mirrors));
     }
 
@@ -159,4 +190,5 @@ class DashboardPages {
         }
         return url.encode().buildAndExpand(values).toUriString();
     }
+
 }

@@ -7,11 +7,12 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * How current the numbers are: when the ingest worker last stored a batch (the newest
- * {@code consumer_offsets.updated_at}) and the newest day that has downloads. Public only for the templates.
+ * {@code consumer_offsets.updated_at}) and the newest day that has downloads. Public only
+ * for the templates.
  *
  * @param lastBatchAt null when no batch was ever stored
- * @param newestDay   null when no day has downloads
- * @param now         when the page was rendered
+ * @param newestDay null when no day has downloads
+ * @param now when the page was rendered
  */
 public record Freshness(Instant lastBatchAt, LocalDate newestDay, Instant now, LocalDate today) {
 
@@ -26,7 +27,10 @@ public record Freshness(Instant lastBatchAt, LocalDate newestDay, Instant now, L
         return lastBatchAt != null && Duration.between(lastBatchAt, now).compareTo(STALE_AFTER) > 0;
     }
 
-    /** "4 s ago", "12 min ago", "3 h ago", "5 days ago"; "just now" under a second (or if clocks disagree). */
+    /**
+     * "4 s ago", "12 min ago", "3 h ago", "5 days ago"; "just now" under a second (or if
+     * clocks disagree).
+     */
     public String lastBatchAgo() {
         return lastBatchAt == null ? "never" : ago(Duration.between(lastBatchAt, now));
     }

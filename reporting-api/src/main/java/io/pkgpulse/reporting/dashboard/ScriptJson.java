@@ -3,14 +3,18 @@ package io.pkgpulse.reporting.dashboard;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON that is safe inside {@code <script type="application/json">}: {@code <}, {@code >} and {@code &} (which can
- * only occur inside JSON strings) are written as {@code \}{@code u003c}-style escapes, so no data (a package summary,
- * a category) can close the element or open a comment; U+2028 and U+2029 likewise. The page reads it back with
- * {@code JSON.parse(element.textContent)}.
+ * JSON that is safe inside {@code <script type="application/json">}: {@code <}, {@code >}
+ * and {@code &} (which can only occur inside JSON strings) are written as
+ * {@code \}{@code u003c}-style escapes, so no data (a package summary, a category) can
+ * close the element or open a comment; U+2028 and U+2029 likewise. The page reads it back
+ * with {@code JSON.parse(element.textContent)}.
  */
 final class ScriptJson {
 
-    /** Our own mapper: the application's is configured for the API (snake_case names), not for this contract. */
+    /**
+     * Our own mapper: the application's is configured for the API (snake_case names), not
+     * for this contract.
+     */
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private ScriptJson() {
@@ -32,4 +36,5 @@ final class ScriptJson {
         }
         return safe.toString();
     }
+
 }

@@ -19,16 +19,19 @@ import io.pkgpulse.reporting.packages.VisiblePackage;
 import io.pkgpulse.reporting.ratelimit.ClientAddress;
 
 /**
- * {@code GET /api/live?package=name}: a package's numbers as Server-Sent Events, a new event whenever they change
- * (docs/api.md). Without {@code package} (or with {@code __all__}): the totals of all packages. A private package is
- * streamed to its maintainers only; to anyone else it is a 404 like every other endpoint's. Streams are limited per
- * client address and per process ({@link LiveLimitException}).
+ * {@code GET /api/live?package=name}: a package's numbers as Server-Sent Events, a new
+ * event whenever they change (docs/api.md). Without {@code package} (or with
+ * {@code __all__}): the totals of all packages. A private package is streamed to its
+ * maintainers only; to anyone else it is a 404 like every other endpoint's. Streams are
+ * limited per client address and per process ({@link LiveLimitException}).
  */
 @RestController
 class LiveController {
 
     private final PackageAccess packages;
+
     private final LiveFeed feed;
+
     private final LiveProperties properties;
 
     LiveController(PackageAccess packages, LiveFeed feed, LiveProperties properties) {
@@ -55,11 +58,16 @@ class LiveController {
         problem.setTitle(ex.title());
         problem.setProperty("limit", ex.limit());
         problem.setProperty("retry_after", retryAfter);
-        return ResponseEntity.status(ex.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(ex.status())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem);
     }
 
-    /** An id this server did not write (or none) matches no state: the client is sent the current one. */
+    /**
+     * An id this server did not write (or none) matches no state: the client is sent the
+     * current one.
+     */
     private static long parseId(String lastEventId) {
         try {
             return lastEventId == null ? -1 : Long.parseLong(lastEventId.strip());
@@ -68,4 +76,5 @@ class LiveController {
             return -1;
         }
     }
+
 }

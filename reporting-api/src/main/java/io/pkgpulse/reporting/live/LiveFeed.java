@@ -36,40 +36,69 @@ import io.pkgpulse.reporting.changes.DownloadsChanged;
 import io.pkgpulse.reporting.packages.VisiblePackage;
 
 /**
- * The one change feed behind every open {@code GET /api/live} stream. Streams are grouped by what they watch, a
- * {@link Topic} per package (and one for all packages). When the change listener reports that a watched package
- * changed, its numbers are read once, on the reader thread and at most once per {@code min-read-interval}, and the
- * same event goes to each of its streams: the database sees one read per change and package, never one per client.
+ * The one change feed behind every open {@code GET /api/live} stream. Streams are grouped
+ * by what they watch, a {@link Topic} per package (and one for all packages). When the
+ * change listener reports that a watched package changed, its numbers are read once, on
+ * the reader thread and at most once per {@code min-read-interval}, and the same event
+ * goes to each of its streams: the database sees one read per change and package, never
+ * one per client.
  * <p>
- * The change events arrive on the thread that listens to PostgreSQL; handling them only marks topics and schedules
- * reads. The reader thread also sends the heartbeats, refreshes everything when the UTC hour changes, and forgets
- * topics nobody watched for {@link #KEEP_UNWATCHED}: until then a client that reconnects with the id of the current
- * state is sent nothing. Writes go through a small pool of sender threads (see {@link LiveStream}).
+ * The change events arrive on the thread that listens to PostgreSQL; handling them only
+ * marks topics and schedules reads. The reader thread also sends the heartbeats,
+ * refreshes everything when the UTC hour changes, and forgets topics nobody watched for
+ * {@link #KEEP_UNWATCHED}: until then a client that reconnects with the id of the current
+ * state is sent nothing. Writes go through a small pool of sender threads (see
+ * {@link LiveStream}).
  */
 @Component
 class LiveFeed implements SmartLifecycle, DisposableBean {
 
     static final String ALL = "__all__";
-    /** The key of all packages' topic; a package's is its id (a package made anew under an old name is another). */
+
+    /**
+     * The key of all packages' topic; a package's is its id (a package made anew under an
+     * old name is another).
+     */
     private static final long ALL_KEY = -1;
-    /** Long enough for a browser to reconnect after a dropped connection without the state being read again. */
+
+    /**
+     * Long enough for a browser to reconnect after a dropped connection without the state
+     * being read again.
+     */
     static final Duration KEEP_UNWATCHED = Duration.ofMinutes(1);
+
     private static final int SENDER_THREADS = 8;
+
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final LiveQueries queries;
+
     private final LiveProperties properties;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final StreamSlots slots;
+
     private final Map<Long, Topic> topics = new ConcurrentHashMap<>();
-    /** One thread: reads (so that a topic's reads never overlap), heartbeats, hour changes, clean-up. */
+
+    /**
+     * One thread: reads (so that a topic's reads never overlap), heartbeats, hour
+     * changes, clean-up.
+     */
     private final ScheduledThreadPoolExecutor reader;
+
     private final ThreadPoolExecutor senders;
+
     private final Counter reads;
+
     private Instant lastTickHour;
+
     private ScheduledFuture<?> heartbeats;
+
     private volatile boolean running;
+
     /** Set once the streams are being ended: no new ones from then on. */
     private volatile boolean stopping;
 
@@ -79,10 +108,12 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
         this.json = json;
         this.clock = clock;
         this.slots = new StreamSlots(properties.maxStreamsPerClient(), properties.maxStreams());
-        Gauge.builder("pkgpulse.live.streams", slots, StreamSlots::open).description("Open live streams")
-                .register(meters);
-        this.reads = Counter.builder("pkgpulse.live.reads").description("Reads of numbers for the live streams")
-                .register(meters);
+        Gauge.builder("pkgpulse.live.streams", slots, StreamSlots::open)
+            .description("Open live streams")
+            .register(meters);
+        this.reads = Counter.builder("pkgpulse.live.reads")
+            .description("Reads of numbers for the live streams")
+            .register(meters);
         this.reader = new ScheduledThreadPoolExecutor(1, daemon("pkgpulse-live-reader-"));
         this.reader.setRemoveOnCancelPolicy(true);
         this.senders = new ThreadPoolExecutor(SENDER_THREADS, SENDER_THREADS, 30, TimeUnit.SECONDS,
@@ -91,8 +122,9 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Opens a stream of {@code pkg} (null: all packages) for {@code client}, or throws {@link LiveLimitException}.
-     * The current state follows at once, unless {@code lastEventId} says that the client has it.
+     * Opens a stream of {@code pkg} (null: all packages) for {@code client}, or throws
+     * {@link LiveLimitException}. The current state follows at once, unless
+     * {@code lastEventId} says that the client has it.
      */
     SseEmitter open(VisiblePackage pkg, String client, long lastEventId) {
         if (stopping) {
@@ -102,15 +134,20 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
             slots.acquire(client);
         }
         catch (LiveLimitException ex) {
-            // A client that reloads or moves between pages leaves streams behind that only a failed write reveals:
+            // A client that reloads or moves between pages leaves streams behind that
+            // only a failed write reveals:
             // write to its streams now, so that its next try finds the dead ones gone.
-            topics.values().forEach(topic -> topic.streams().stream().filter(stream -> stream.client.equals(client))
+            topics.values()
+                .forEach(topic -> topic.streams()
+                    .stream()
+                    .filter(stream -> stream.client.equals(client))
                     .forEach(LiveStream::heartbeat));
             throw ex;
         }
         SseEmitter emitter = new SseEmitter(properties.maxDuration().toMillis());
         try {
-            // Written as soon as the response starts: the client sees the stream open, and how long to wait
+            // Written as soon as the response starts: the client sees the stream open,
+            // and how long to wait
             // before reconnecting, even when it is sent no state.
             emitter.send(SseEmitter.event().reconnectTime(properties.retry().toMillis()));
         }
@@ -143,7 +180,8 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
 
     @EventListener
     void downloadsChanged(DownloadsChanged event) {
-        // What a snapshot shows reaches back two days (48 hours); a worker may date an event a little ahead.
+        // What a snapshot shows reaches back two days (48 hours); a worker may date an
+        // event a little ahead.
         LocalDate today = LocalDate.now(clock);
         LocalDate first = today.minusDays(2);
         LocalDate last = today.plusDays(1);
@@ -152,8 +190,9 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Anything may have changed, visibility included (a package made private is announced so, to every instance):
-     * every watched topic is read again, and one whose package turned private ends its streams.
+     * Anything may have changed, visibility included (a package made private is announced
+     * so, to every instance): every watched topic is read again, and one whose package
+     * turned private ends its streams.
      */
     @EventListener
     void changesMissed(ChangesMissed event) {
@@ -205,7 +244,7 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
             reads.increment();
             LiveSnapshot snapshot = queries.read(topic.packageId, topic.name);
             topic.publish(json.writeValueAsString(snapshot), snapshot.hour(), clock.millis(), snapshot.hidden())
-                    .forEach(LiveStream::end);
+                .forEach(LiveStream::end);
         }
         catch (RuntimeException ex) {
             // Tried again at the next heartbeat; the streams keep the state they have.
@@ -218,7 +257,9 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Every heartbeat, on the reader thread; an exception would cancel all later ticks. */
+    /**
+     * Every heartbeat, on the reader thread; an exception would cancel all later ticks.
+     */
     private void tick() {
         try {
             heartbeat();
@@ -239,7 +280,8 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
                 topics.remove(entry.getKey(), topic);
                 continue;
             }
-            // A new hour (or day) moves every number, downloads or not; a failed read is tried again.
+            // A new hour (or day) moves every number, downloads or not; a failed read is
+            // tried again.
             if ((newHour || topic.stale()) && topic.changed()) {
                 requestRead(topic);
             }
@@ -261,8 +303,9 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Before the web server's graceful shutdown, which would otherwise wait for the streams to end by themselves.
-     * A stopped feed may be started again (as the test framework does with the contexts it keeps).
+     * Before the web server's graceful shutdown, which would otherwise wait for the
+     * streams to end by themselves. A stopped feed may be started again (as the test
+     * framework does with the contexts it keeps).
      */
     @Override
     public void stop() {
@@ -290,4 +333,5 @@ class LiveFeed implements SmartLifecycle, DisposableBean {
         factory.setDaemon(true);
         return factory;
     }
+
 }

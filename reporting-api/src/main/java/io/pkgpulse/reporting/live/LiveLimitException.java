@@ -5,8 +5,8 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * A stream refused for a limit: 429 for a client with all its streams open, 503 when this process is full (or
- * shutting down).
+ * A stream refused for a limit: 429 for a client with all its streams open, 503 when this
+ * process is full (or shutting down).
  */
 class LiveLimitException extends RuntimeException {
 
@@ -14,8 +14,11 @@ class LiveLimitException extends RuntimeException {
     static final URI NO_STREAM_CAPACITY = URI.create("/problems/no-stream-capacity");
 
     private final HttpStatus status;
+
     private final URI type;
+
     private final String title;
+
     private final int limit;
 
     private LiveLimitException(HttpStatus status, URI type, String title, String detail, int limit) {
@@ -56,4 +59,5 @@ class LiveLimitException extends RuntimeException {
     int limit() {
         return limit;
     }
+
 }

@@ -8,13 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code pkgpulse.live.*}: the live stream {@code GET /api/live} (docs/api.md).
  *
- * @param heartbeat how often every stream gets a comment line: proxies see traffic and keep it open, and a client
- *        that went away is noticed (the write fails) and its slot freed
- * @param retry the reconnection delay the stream suggests ({@code retry:}); browsers reconnect after it
- * @param maxDuration how long one stream lasts at most; the client reconnects with {@code Last-Event-ID}, which
- *        spreads long-lived clients over the instances
- * @param minReadInterval the least time between two reads of one package's numbers, however many changes arrive
- * @param maxStreamsPerClient open streams per client address (signed-in or not, as the rate limiter counts them)
+ * @param heartbeat how often every stream gets a comment line: proxies see traffic and
+ * keep it open, and a client that went away is noticed (the write fails) and its slot
+ * freed
+ * @param retry the reconnection delay the stream suggests ({@code retry:}); browsers
+ * reconnect after it
+ * @param maxDuration how long one stream lasts at most; the client reconnects with
+ * {@code Last-Event-ID}, which spreads long-lived clients over the instances
+ * @param minReadInterval the least time between two reads of one package's numbers,
+ * however many changes arrive
+ * @param maxStreamsPerClient open streams per client address (signed-in or not, as the
+ * rate limiter counts them)
  * @param maxStreams open streams of this process
  */
 @ConfigurationProperties("pkgpulse.live")
@@ -31,7 +35,10 @@ public record LiveProperties(@DefaultValue("15s") Duration heartbeat, @DefaultVa
         }
     }
 
-    /** What a refused client is told to wait: a slot frees when a stream ends, a dead one within a heartbeat. */
+    /**
+     * What a refused client is told to wait: a slot frees when a stream ends, a dead one
+     * within a heartbeat.
+     */
     long retryAfterSeconds() {
         return Math.max(1, 2 * heartbeat.toSeconds());
     }

@@ -15,17 +15,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads a {@link LiveSnapshot} in one statement: today's row of the daily rollup, the last {@value #HOURS} hours of
- * the hourly one and, for a package, its newest versions' downloads in the last {@value #VERSION_HOURS} hours and
- * whether it is private now. Each part is a range scan of a primary key (package, then day or hour). The live feed
- * calls it once per change of a watched package, the package page once per view.
+ * Reads a {@link LiveSnapshot} in one statement: today's row of the daily rollup, the
+ * last {@value #HOURS} hours of the hourly one and, for a package, its newest versions'
+ * downloads in the last {@value #VERSION_HOURS} hours and whether it is private now. Each
+ * part is a range scan of a primary key (package, then day or hour). The live feed calls
+ * it once per change of a watched package, the package page once per view.
  */
 @Repository
 public class LiveQueries {
 
     public static final int HOURS = 48;
-    /** The current hour and the one before: a batch may still bring downloads of the last hour. */
+
+    /**
+     * The current hour and the one before: a batch may still bring downloads of the last
+     * hour.
+     */
     public static final int VERSION_HOURS = 2;
+
     public static final int VERSIONS = 10;
 
     private static final String PACKAGE_SQL = """
@@ -56,6 +62,7 @@ public class LiveQueries {
             FROM hourly_total_downloads WHERE hour BETWEEN :first AND :last GROUP BY hour""";
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
     LiveQueries(JdbcClient jdbc, Clock clock) {
@@ -63,7 +70,9 @@ public class LiveQueries {
         this.clock = clock;
     }
 
-    /** The numbers of a package now, or of all packages when {@code packageId} is null. */
+    /**
+     * The numbers of a package now, or of all packages when {@code packageId} is null.
+     */
     public LiveSnapshot read(Long packageId, String name) {
         Instant now = clock.instant();
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
@@ -76,14 +85,18 @@ public class LiveQueries {
         boolean[] hidden = { packageId != null };
         long[] withMirrors = new long[HOURS];
         long[] withoutMirrors = new long[HOURS];
-        // Version rows: rank (newest first) to name, and per rank the downloads of each hour.
+        // Version rows: rank (newest first) to name, and per rank the downloads of each
+        // hour.
         Map<Integer, String> names = new TreeMap<>();
         Map<Integer, long[]> byRank = new TreeMap<>();
-        var statement = jdbc.sql(packageId == null ? ALL_SQL : PACKAGE_SQL).param("day", day)
-                .param("first", utc(first)).param("last", utc(hour));
+        var statement = jdbc.sql(packageId == null ? ALL_SQL : PACKAGE_SQL)
+            .param("day", day)
+            .param("first", utc(first))
+            .param("last", utc(hour));
         if (packageId != null) {
-            statement = statement.param("package", packageId).param("versionsFirst", utc(versionsFirst))
-                    .param("versions", VERSIONS);
+            statement = statement.param("package", packageId)
+                .param("versionsFirst", utc(versionsFirst))
+                .param("versions", VERSIONS);
         }
         statement.query(row -> {
             int part = row.getInt(1);
@@ -105,8 +118,9 @@ public class LiveQueries {
             }
             int rank = row.getInt(4);
             names.put(rank, row.getString(3));
-            byRank.computeIfAbsent(rank, r -> new long[VERSION_HOURS])[
-                    (int) ChronoUnit.HOURS.between(versionsFirst, rowHour)] = row.getLong(6);
+            byRank.computeIfAbsent(rank,
+                    r -> new long[VERSION_HOURS])[(int) ChronoUnit.HOURS.between(versionsFirst, rowHour)] = row
+                        .getLong(6);
         });
 
         LiveSnapshot.Versions versions = null;
@@ -129,4 +143,5 @@ public class LiveQueries {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
 }

@@ -10,25 +10,37 @@ import java.util.function.Consumer;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open {@code GET /api/live} response. Writes happen on the sender pool, one at a time per stream, and a stream
- * keeps only the newest thing to send: a slow client skips states it had no time for (each event is the whole state)
- * instead of piling them up, and holds one sender thread at most.
+ * One open {@code GET /api/live} response. Writes happen on the sender pool, one at a
+ * time per stream, and a stream keeps only the newest thing to send: a slow client skips
+ * states it had no time for (each event is the whole state) instead of piling them up,
+ * and holds one sender thread at most.
  */
 final class LiveStream {
 
     private static final Object HEARTBEAT = new Object();
 
     final Topic topic;
+
     final String client;
+
     final SseEmitter emitter;
-    /** The id of the state this client has: sent here, or named by its {@code Last-Event-ID}. Guarded by the topic. */
+
+    /**
+     * The id of the state this client has: sent here, or named by its
+     * {@code Last-Event-ID}. Guarded by the topic.
+     */
     long lastEventId;
 
     private final Executor senders;
+
     private final long retryMillis;
+
     private final Consumer<LiveStream> onClosed;
+
     private final AtomicReference<Object> next = new AtomicReference<>();
+
     private final AtomicBoolean sending = new AtomicBoolean();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     LiveStream(Topic topic, String client, SseEmitter emitter, Executor senders, long retryMillis,
@@ -53,7 +65,10 @@ final class LiveStream {
         }
     }
 
-    /** The server ends the stream (shutdown, visibility change, maximum duration); the client may reconnect. */
+    /**
+     * The server ends the stream (shutdown, visibility change, maximum duration); the
+     * client may reconnect.
+     */
     void end() {
         if (close()) {
             emitter.complete();
@@ -85,7 +100,8 @@ final class LiveStream {
             Object item = next.getAndSet(null);
             if (item == null) {
                 sending.set(false);
-                // Something offered between the two lines above found "sending" still set: write it here.
+                // Something offered between the two lines above found "sending" still
+                // set: write it here.
                 if (next.get() == null || !sending.compareAndSet(false, true)) {
                     return;
                 }
@@ -95,7 +111,8 @@ final class LiveStream {
                 emitter.send(item == HEARTBEAT ? SseEmitter.event().comment("heartbeat") : message((LiveEvent) item));
             }
             catch (IOException | IllegalStateException ex) {
-                // The client went away (or the response already ended): the container completes the response.
+                // The client went away (or the response already ended): the container
+                // completes the response.
                 close();
                 return;
             }
@@ -103,7 +120,11 @@ final class LiveStream {
     }
 
     private SseEmitter.SseEventBuilder message(LiveEvent event) {
-        return SseEmitter.event().id(Long.toString(event.id())).name(LiveEvent.NAME).reconnectTime(retryMillis)
-                .data(event.data());
+        return SseEmitter.event()
+            .id(Long.toString(event.id()))
+            .name(LiveEvent.NAME)
+            .reconnectTime(retryMillis)
+            .data(event.data());
     }
+
 }

@@ -3,12 +3,17 @@ package io.pkgpulse.reporting.live;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Counts open streams, per client address and in all, and refuses one over either limit. */
+/**
+ * Counts open streams, per client address and in all, and refuses one over either limit.
+ */
 final class StreamSlots {
 
     private final int maxPerClient;
+
     private final int max;
+
     private final Map<String, Integer> perClient = new HashMap<>();
+
     private int open;
 
     StreamSlots(int maxPerClient, int max) {
@@ -16,7 +21,10 @@ final class StreamSlots {
         this.max = max;
     }
 
-    /** Takes a slot for {@code client}, or throws: the client's own limit is reported first. */
+    /**
+     * Takes a slot for {@code client}, or throws: the client's own limit is reported
+     * first.
+     */
     synchronized void acquire(String client) {
         int clientStreams = perClient.getOrDefault(client, 0);
         if (clientStreams >= maxPerClient) {
@@ -41,4 +49,5 @@ final class StreamSlots {
     synchronized int open(String client) {
         return perClient.getOrDefault(client, 0);
     }
+
 }

@@ -17,18 +17,21 @@ import io.pkgpulse.reporting.problems.UnknownPackageException;
 import io.pkgpulse.reporting.security.CurrentUser;
 
 /**
- * Finds a package by any spelling of its name (PEP 503), if the caller may see it: public packages to everyone,
- * private ones to their maintainers only. A package the caller may not see is reported exactly like one that does not
- * exist, so that private names do not leak. Public packages are remembered for the response cache's ttl (every
- * statistics request starts here); a package that changes visibility is forgotten once the change is committed, and
- * all are forgotten when notifications may have been missed or everything is announced as changed (which a
- * visibility change on another API instance announces).
+ * Finds a package by any spelling of its name (PEP 503), if the caller may see it: public
+ * packages to everyone, private ones to their maintainers only. A package the caller may
+ * not see is reported exactly like one that does not exist, so that private names do not
+ * leak. Public packages are remembered for the response cache's ttl (every statistics
+ * request starts here); a package that changes visibility is forgotten once the change is
+ * committed, and all are forgotten when notifications may have been missed or everything
+ * is announced as changed (which a visibility change on another API instance announces).
  */
 @Component
 public class PackageAccess {
 
     private final PackageQueries queries;
+
     private final CurrentUser currentUser;
+
     /** Public packages by normalized name; null when the caches are off. */
     private final GenerationCache<String, VisiblePackage> publicPackages;
 
@@ -36,8 +39,9 @@ public class PackageAccess {
         this.queries = queries;
         this.currentUser = currentUser;
         this.publicPackages = cacheProperties.enabled() ? new GenerationCache<>(Caffeine.newBuilder()
-                .expireAfterWrite(cacheProperties.ttl()).maximumSize(100_000).<String, VisiblePackage>build())
-                : null;
+            .expireAfterWrite(cacheProperties.ttl())
+            .maximumSize(100_000)
+            .<String, VisiblePackage>build()) : null;
     }
 
     public Optional<VisiblePackage> find(String name) {
@@ -71,7 +75,10 @@ public class PackageAccess {
         }
     }
 
-    /** Like {@link #find(String)}, but a missing or hidden package is an {@link UnknownPackageException}. */
+    /**
+     * Like {@link #find(String)}, but a missing or hidden package is an
+     * {@link UnknownPackageException}.
+     */
     public VisiblePackage require(String name) {
         return find(name).orElseThrow(() -> new UnknownPackageException(name));
     }
@@ -79,4 +86,5 @@ public class PackageAccess {
     public boolean isMaintainer(long packageId) {
         return currentUser.id().map(userId -> queries.isMaintainer(packageId, userId)).orElse(false);
     }
+
 }

@@ -28,19 +28,25 @@ import io.pkgpulse.reporting.security.AccountPrincipal;
 import io.pkgpulse.reporting.security.AccountsProperties;
 
 /**
- * Who maintains a package, and whether it is private. Owners (and admins) change both; maintainers may read the
- * list. A package the caller may not see (private, and they are no maintainer) is answered as unknown (404), exactly
- * like one that does not exist; on a package they can see but not manage they get 403. Changes lock the package row,
- * so that two owners removing each other cannot leave it without an owner.
+ * Who maintains a package, and whether it is private. Owners (and admins) change both;
+ * maintainers may read the list. A package the caller may not see (private, and they are
+ * no maintainer) is answered as unknown (404), exactly like one that does not exist; on a
+ * package they can see but not manage they get 403. Changes lock the package row, so that
+ * two owners removing each other cannot leave it without an owner.
  */
 @Service
 class PackageAdministration {
 
     private final PackageAccess packageAccess;
+
     private final PackageRepository packages;
+
     private final UserRepository users;
+
     private final EntityManager entityManager;
+
     private final AccountsProperties properties;
+
     private final ApplicationEventPublisher events;
 
     PackageAdministration(PackageAccess packageAccess, PackageRepository packages, UserRepository users,
@@ -72,8 +78,7 @@ class PackageAdministration {
         if (!isAdmin(caller) && role(pkg, caller).isEmpty()) {
             throw ApiProblem.forbidden("Only the package's maintainers may see who maintains it.");
         }
-        return new Maintainers(pkg.getNormalizedName(),
-                pkg.getMaintainers().stream().map(MaintainerView::of).toList());
+        return new Maintainers(pkg.getNormalizedName(), pkg.getMaintainers().stream().map(MaintainerView::of).toList());
     }
 
     /** Adds a maintainer, or changes an existing maintainer's role; true if added. */
@@ -82,8 +87,7 @@ class PackageAdministration {
         MaintainerRole role = parseRole(roleName);
         Package pkg = manageable(caller, name);
         User user = users.findByEmail(email.trim()).orElseThrow(ApiProblem::unknownAccount);
-        Optional<Maintainer> existing = pkg.getMaintainers().stream().filter(m -> m.getUser().equals(user))
-                .findFirst();
+        Optional<Maintainer> existing = pkg.getMaintainers().stream().filter(m -> m.getUser().equals(user)).findFirst();
         if (existing.isPresent()) {
             Maintainer maintainer = existing.get();
             if (maintainer.getRole() == MaintainerRole.OWNER && role != MaintainerRole.OWNER && owners(pkg) == 1) {
@@ -101,8 +105,11 @@ class PackageAdministration {
     @Transactional
     void removeMaintainer(AccountPrincipal caller, String name, long userId) {
         Package pkg = manageable(caller, name);
-        Maintainer maintainer = pkg.getMaintainers().stream().filter(m -> m.getUser().getId() == userId).findFirst()
-                .orElseThrow(ApiProblem::notAMaintainer);
+        Maintainer maintainer = pkg.getMaintainers()
+            .stream()
+            .filter(m -> m.getUser().getId() == userId)
+            .findFirst()
+            .orElseThrow(ApiProblem::notAMaintainer);
         if (maintainer.getRole() == MaintainerRole.OWNER && owners(pkg) == 1) {
             throw ApiProblem.lastOwner();
         }
@@ -117,7 +124,10 @@ class PackageAdministration {
         return pkg;
     }
 
-    /** The package if the caller may see it: admins see every package, others what {@link PackageAccess} shows. */
+    /**
+     * The package if the caller may see it: admins see every package, others what
+     * {@link PackageAccess} shows.
+     */
     private Package visible(AccountPrincipal caller, String name, LockModeType lock) {
         Long id;
         if (isAdmin(caller)) {
@@ -132,16 +142,21 @@ class PackageAdministration {
         if (pkg == null) {
             throw new UnknownPackageException(name);
         }
-        // The maintainers' users as loaded entities before the collection: User.removeMaintainership compares the
+        // The maintainers' users as loaded entities before the collection:
+        // User.removeMaintainership compares the
         // maintainer's user by reference, which a lazy proxy in its place would fail.
         entityManager.createQuery("select u from Maintainer m join m.user u where m.pkg = :pkg", User.class)
-                .setParameter("pkg", pkg).getResultList();
+            .setParameter("pkg", pkg)
+            .getResultList();
         return pkg;
     }
 
     private static Optional<MaintainerRole> role(Package pkg, AccountPrincipal caller) {
-        return pkg.getMaintainers().stream().filter(m -> m.getUser().getId() == caller.userId())
-                .map(Maintainer::getRole).findFirst();
+        return pkg.getMaintainers()
+            .stream()
+            .filter(m -> m.getUser().getId() == caller.userId())
+            .map(Maintainer::getRole)
+            .findFirst();
     }
 
     private static long owners(Package pkg) {
@@ -170,8 +185,7 @@ class PackageAdministration {
     record Maintainers(@JsonProperty("package") String pkg, List<MaintainerView> maintainers) {
     }
 
-    record MaintainerView(@JsonProperty("user_id") long userId, String name, String email, String role,
-            Instant since) {
+    record MaintainerView(@JsonProperty("user_id") long userId, String name, String email, String role, Instant since) {
 
         static MaintainerView of(Maintainer maintainer) {
             User user = maintainer.getUser();
@@ -182,4 +196,5 @@ class PackageAdministration {
 
     record Change(boolean added, MaintainerView maintainer) {
     }
+
 }

@@ -29,7 +29,10 @@ import io.pkgpulse.reporting.problems.ApiProblem;
 import io.pkgpulse.reporting.security.AccountPrincipal;
 import io.pkgpulse.reporting.security.InputRules;
 
-/** A package's visibility and maintainers, for its owners (and admins); see {@link PackageAdministration}. */
+/**
+ * A package's visibility and maintainers, for its owners (and admins); see
+ * {@link PackageAdministration}.
+ */
 @RestController
 @RequestMapping(path = "/api/packages/{package}", produces = "application/json")
 class PackageAdministrationController {
@@ -51,7 +54,10 @@ class PackageAdministrationController {
         return administration.maintainers(require(caller), name);
     }
 
-    /** 201 when the user becomes a maintainer, 200 when an existing maintainer's role changes. */
+    /**
+     * 201 when the user becomes a maintainer, 200 when an existing maintainer's role
+     * changes.
+     */
     @PostMapping("/maintainers")
     ResponseEntity<MaintainerView> addMaintainer(@AuthenticationPrincipal AccountPrincipal caller,
             @PathVariable("package") String name, @Valid @RequestBody NewMaintainer body) {
@@ -80,4 +86,5 @@ class PackageAdministrationController {
     record NewMaintainer(@NotBlank @Size(max = 254) @Pattern(regexp = InputRules.PRINTABLE) String email,
             @Size(max = 16) String role) {
     }
+
 }

@@ -5,17 +5,21 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What is said about a package besides its numbers: the package page shows it, and {@code GET /api/packages/{package}}
- * answers with it. Public for the templates too.
+ * What is said about a package besides its numbers: the package page shows it, and
+ * {@code GET /api/packages/{package}} answers with it. Public for the templates too.
  *
- * @param homePage shown as a link only when it is an http(s) URL ({@link #safeHomePage()})
+ * @param homePage shown as a link only when it is an http(s) URL
+ * ({@link #safeHomePage()})
  */
-public record PackageDetails(String name, String summary, String homePage, Instant createdAt,
-        String licenseShortName, String licenseName) {
+public record PackageDetails(String name, String summary, String homePage, Instant createdAt, String licenseShortName,
+        String licenseName) {
 
     public static final PackageDetails NONE = new PackageDetails(null, null, null, null, null, null);
 
-    /** The home page if it is an absolute http or https URL, else null: never a {@code javascript:} link. */
+    /**
+     * The home page if it is an absolute http or https URL, else null: never a
+     * {@code javascript:} link.
+     */
     public String safeHomePage() {
         if (homePage == null || homePage.isBlank()) {
             return null;

@@ -10,8 +10,9 @@ import org.springframework.web.ErrorResponseException;
 import static io.pkgpulse.reporting.problems.ProblemTypes.*;
 
 /**
- * An error of the accounts and package-administration APIs as an RFC 9457 problem (types in {@link ProblemTypes}).
- * It is an {@link ErrorResponseException}, so {@link ProblemDetailsAdvice} renders it as it is, with its headers
+ * An error of the accounts and package-administration APIs as an RFC 9457 problem (types
+ * in {@link ProblemTypes}). It is an {@link ErrorResponseException}, so
+ * {@link ProblemDetailsAdvice} renders it as it is, with its headers
  * ({@code Retry-After}). Messages never hold a password, a key or a token.
  */
 public class ApiProblem extends ErrorResponseException {
@@ -39,12 +40,11 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem weakPassword(String rule, String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, WEAK_PASSWORD, "Password does not meet the policy", detail)
-                .with("rule", rule);
+            .with("rule", rule);
     }
 
     public static ApiProblem invalidRequest(String field, String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail)
-                .with("field", field);
+        return new ApiProblem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail).with("field", field);
     }
 
     public static ApiProblem loginFailed() {
@@ -54,9 +54,9 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem loginThrottled(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, LOGIN_THROTTLED,
-                "Too many failed logins", "Too many failed logins for this account or from this address; retry in "
-                        + seconds + (seconds == 1 ? " second." : " seconds."));
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, LOGIN_THROTTLED, "Too many failed logins",
+                "Too many failed logins for this account or from this address; retry in " + seconds
+                        + (seconds == 1 ? " second." : " seconds."));
         problem.getHeaders().set("Retry-After", Long.toString(seconds));
         return problem.with("retry_after", seconds);
     }
@@ -68,7 +68,8 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem unknownAccount() {
         return new ApiProblem(HttpStatus.BAD_REQUEST, UNKNOWN_ACCOUNT, "Unknown account",
-                "No account uses this e-mail address; the person must sign up first.").with("field", "email");
+                "No account uses this e-mail address; the person must sign up first.")
+            .with("field", "email");
     }
 
     public static ApiProblem unknownApiKey() {
@@ -109,4 +110,5 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
                 "Sign in (POST /api/auth/login) or send an API key in the X-API-Key header.");
     }
+
 }

@@ -13,4 +13,5 @@ public class BadRequestException extends RuntimeException {
     public String parameter() {
         return parameter;
     }
+
 }

@@ -16,21 +16,25 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors as RFC 9457 problem details ({@code application/problem+json}). Spring's own exceptions (unknown path,
- * wrong method, unreadable body, bad parameter types) go through {@link ResponseEntityExceptionHandler}; ours are
- * mapped here. The {@code type} URIs are in {@link ProblemTypes}.
+ * Errors as RFC 9457 problem details ({@code application/problem+json}). Spring's own
+ * exceptions (unknown path, wrong method, unreadable body, bad parameter types) go
+ * through {@link ResponseEntityExceptionHandler}; ours are mapped here. The {@code type}
+ * URIs are in {@link ProblemTypes}.
  * <p>
- * Every problem is sent with its content type set, rather than negotiated against the request's {@code Accept}:
- * negotiation would fail for an {@code Accept} header that cannot be parsed (or a {@code ?format=} that names no
- * format), and Spring then sends an error with an empty body.
+ * Every problem is sent with its content type set, rather than negotiated against the
+ * request's {@code Accept}: negotiation would fail for an {@code Accept} header that
+ * cannot be parsed (or a {@code ?format=} that names no format), and Spring then sends an
+ * error with an empty body.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    /** The problem as an answer with its status and {@code Content-Type: application/problem+json}. */
+    /**
+     * The problem as an answer with its status and
+     * {@code Content-Type: application/problem+json}.
+     */
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(UnknownPackageException.class)
@@ -41,7 +45,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** Anything unexpected: a 500 that says so without leaking a stack trace; the log has the details. */
+    /**
+     * Anything unexpected: a 500 that says so without leaking a stack trace; the log has
+     * the details.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         logger.error("Unexpected error", ex);
@@ -61,9 +68,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A parameter that does not convert ({@code ?limit=abc}, {@code ?mirrors=perhaps}, a key id that is no number) is
-     * a bad parameter like the ones the handlers refuse. Spring's own detail quotes the value, which for a repeated
-     * parameter ({@code ?mirrors=perhaps&mirrors=true}) is Java's rendering of an array
+     * A parameter that does not convert ({@code ?limit=abc}, {@code ?mirrors=perhaps}, a
+     * key id that is no number) is a bad parameter like the ones the handlers refuse.
+     * Spring's own detail quotes the value, which for a repeated parameter
+     * ({@code ?mirrors=perhaps&mirrors=true}) is Java's rendering of an array
      * ({@code [Ljava.lang.String;@1b2c3d}).
      */
     @Override
@@ -82,7 +90,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Spring's own problems (and {@code ErrorResponseException}s such as the accounts' problems), typed too. */
+    /**
+     * Spring's own problems (and {@code ErrorResponseException}s such as the accounts'
+     * problems), typed too.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
@@ -93,4 +104,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
+
 }

@@ -16,11 +16,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Spring Boot's {@code /error}, which answers errors that happen outside Spring MVC's handlers: a status that Tomcat
- * or a filter sends itself (such as {@code 405} for {@code TRACE}) or an exception thrown by a filter. Browsers still
- * get the HTML page ({@code templates/error.html}); everyone else gets a problem detail instead of Boot's
- * {@code {timestamp, status, error, path}}, like every other error of the API. A request for {@code /error} itself is
- * a {@code 404}: there is nothing there (Boot answered {@code 500}).
+ * Spring Boot's {@code /error}, which answers errors that happen outside Spring MVC's
+ * handlers: a status that Tomcat or a filter sends itself (such as {@code 405} for
+ * {@code TRACE}) or an exception thrown by a filter. Browsers still get the HTML page
+ * ({@code templates/error.html}); everyone else gets a problem detail instead of Boot's
+ * {@code {timestamp, status, error, path}}, like every other error of the API. A request
+ * for {@code /error} itself is a {@code 404}: there is nothing there (Boot answered
+ * {@code 500}).
  */
 class ProblemErrorController extends BasicErrorController {
 
@@ -41,10 +43,13 @@ class ProblemErrorController extends BasicErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** Requests for {@code /error} itself, not forwarded there for an error, find nothing. */
+    /**
+     * Requests for {@code /error} itself, not forwarded there for an error, find nothing.
+     */
     @Override
     protected HttpStatus getStatus(HttpServletRequest request) {
         return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null ? HttpStatus.NOT_FOUND
                 : super.getStatus(request);
     }
+
 }

@@ -15,16 +15,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's error report for requests that Tomcat itself refuses before they reach the application: a malformed URL
- * ({@code %ZZ}, {@code %00}, an encoded {@code /} or {@code \}, characters such as {@code |} or {@code "}), a
- * request line or headers larger than {@code server.max-http-request-header-size}. Tomcat's own valve answers those
- * with an HTML page; this one answers with an RFC 9457 problem ({@code about:blank}, the status and its reason), like
- * every other error of the API. It writes only when nothing else has: errors that reach the application keep the
- * application's answer.
+ * Tomcat's error report for requests that Tomcat itself refuses before they reach the
+ * application: a malformed URL ({@code %ZZ}, {@code %00}, an encoded {@code /} or
+ * {@code \}, characters such as {@code |} or {@code "}), a request line or headers larger
+ * than {@code server.max-http-request-header-size}. Tomcat's own valve answers those with
+ * an HTML page; this one answers with an RFC 9457 problem ({@code about:blank}, the
+ * status and its reason), like every other error of the API. It writes only when nothing
+ * else has: errors that reach the application keep the application's answer.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
-    /** Replaces the host's error report valves (Tomcat's default, and Spring Boot's without a report) with this one. */
+    /**
+     * Replaces the host's error report valves (Tomcat's default, and Spring Boot's
+     * without a report) with this one.
+     */
     static void install(Context context) {
         if (!(context.getParent() instanceof StandardHost host)) {
             return;
@@ -36,7 +40,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
             }
         }
         pipeline.addValve(new ProblemErrorReportValve());
-        // The host adds a valve of this class when it starts, unless one is there already.
+        // The host adds a valve of this class when it starts, unless one is there
+        // already.
         host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
     }
 
@@ -51,7 +56,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status == 400
                 ? "The server could not read the request: its URL or headers are malformed or too large." : null;
-        // Built by hand from fixed texts (nothing from the request), so there is nothing to escape.
+        // Built by hand from fixed texts (nothing from the request), so there is nothing
+        // to escape.
         String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                 + (detail == null ? "" : ",\"detail\":\"" + detail + "\"") + "}";
         try {
@@ -64,7 +70,9 @@ class ProblemErrorReportValve extends ErrorReportValve {
             }
         }
         catch (IOException | IllegalStateException ex) {
-            // The client is gone or the response cannot take a body any more: nothing left to tell it.
+            // The client is gone or the response cannot take a body any more: nothing
+            // left to tell it.
         }
     }
+
 }

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import static io.pkgpulse.reporting.problems.ProblemTypes.*;
 
 /**
- * RFC 9457 problem details written where Spring MVC's exception handling does not reach: Spring Security's filters
- * (401, 403, CSRF, rejected requests), the rate limiter (429) and malformed parameters (400). The {@code type} URIs
- * are listed in {@link ProblemTypes}.
+ * RFC 9457 problem details written where Spring MVC's exception handling does not reach:
+ * Spring Security's filters (401, 403, CSRF, rejected requests), the rate limiter (429)
+ * and malformed parameters (400). The {@code type} URIs are listed in
+ * {@link ProblemTypes}.
  */
 @Component
 public class ProblemResponses {
@@ -50,8 +51,8 @@ public class ProblemResponses {
     }
 
     /**
-     * 401 for requests that need a signed-in caller, and (when {@code invalidApiKey}) for a wrong, unknown or revoked
-     * API key.
+     * 401 for requests that need a signed-in caller, and (when {@code invalidApiKey}) for
+     * a wrong, unknown or revoked API key.
      */
     public void unauthorized(HttpServletRequest request, HttpServletResponse response, boolean invalidApiKey)
             throws IOException {
@@ -66,25 +67,33 @@ public class ProblemResponses {
         }
     }
 
-    /** 403 for a signed-in caller who may not do this, and for a session request without a valid CSRF token. */
+    /**
+     * 403 for a signed-in caller who may not do this, and for a session request without a
+     * valid CSRF token.
+     */
     public AccessDeniedHandler accessDeniedHandler() {
         return (request, response, ex) -> {
             if (ex instanceof CsrfException) {
                 write(request, response, HttpStatus.FORBIDDEN, CSRF, "Missing or invalid CSRF token",
                         "Requests that change something with a session cookie must send the XSRF-TOKEN cookie's "
-                                + "value in the X-XSRF-TOKEN header.", Map.of());
+                                + "value in the X-XSRF-TOKEN header.",
+                        Map.of());
             }
             else {
-                write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
-                        "You may not do this.", Map.of());
+                write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", "You may not do this.",
+                        Map.of());
             }
         };
     }
 
-    /** 400 for a request Spring Security's firewall refuses (e.g. a ';' or an encoded '/' in the path). */
+    /**
+     * 400 for a request Spring Security's firewall refuses (e.g. a ';' or an encoded '/'
+     * in the path).
+     */
     public RequestRejectedHandler requestRejectedHandler() {
         return (request, response, ex) -> write(request, response, HttpStatus.BAD_REQUEST, REJECTED_REQUEST,
                 "Rejected request", "The request's URL or headers contain characters this server does not accept.",
                 Map.of());
     }
+
 }

@@ -12,13 +12,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Problem details for the errors that Spring MVC's exception handlers do not see: malformed parameters, requests that
- * Tomcat refuses itself, and what reaches {@code /error}.
+ * Problem details for the errors that Spring MVC's exception handlers do not see:
+ * malformed parameters, requests that Tomcat refuses itself, and what reaches
+ * {@code /error}.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
 
-    /** Right after the character encoding filter (which must come first), before Spring Security and MVC. */
+    /**
+     * Right after the character encoding filter (which must come first), before Spring
+     * Security and MVC.
+     */
     @Bean
     FilterRegistrationBean<MalformedParametersFilter> malformedParameters(ProblemResponses problems) {
         FilterRegistrationBean<MalformedParametersFilter> registration = new FilterRegistrationBean<>(
@@ -27,17 +31,24 @@ class ProblemsConfiguration {
         return registration;
     }
 
-    /** Runs after Spring Boot's own customizer (which installs its error report valve), so it can replace it. */
+    /**
+     * Runs after Spring Boot's own customizer (which installs its error report valve), so
+     * it can replace it.
+     */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return factory -> factory.addContextCustomizers(ProblemErrorReportValve::install);
     }
 
-    /** In place of Spring Boot's {@code BasicErrorController} (which backs off when there is one), built alike. */
+    /**
+     * In place of Spring Boot's {@code BasicErrorController} (which backs off when there
+     * is one), built alike.
+     */
     @Bean
     ProblemErrorController errorController(ErrorAttributes errorAttributes, WebProperties webProperties,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, webProperties.getError(),
                 errorViewResolvers.orderedStream().toList());
     }
+
 }

@@ -1,6 +1,9 @@
 package io.pkgpulse.reporting.problems;
 
-/** No such package, or one the caller may not see (the two are deliberately indistinguishable). */
+/**
+ * No such package, or one the caller may not see (the two are deliberately
+ * indistinguishable).
+ */
 public class UnknownPackageException extends RuntimeException {
 
     public UnknownPackageException(String name) {
@@ -10,4 +13,5 @@ public class UnknownPackageException extends RuntimeException {
     private static String abbreviate(String name) {
         return name == null ? "" : name.length() > 100 ? name.substring(0, 100) + "..." : name;
     }
+
 }

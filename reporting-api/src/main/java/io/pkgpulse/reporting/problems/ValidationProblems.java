@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Bean validation errors of the accounts and package-administration endpoints (the ones with request bodies) as a 400
- * problem that names each field and what is wrong with it, never the value sent (which could be a password). Ordered
- * before the application's general advice, and limited to those packages' controllers (named by string, so that this
- * package depends on neither).
+ * Bean validation errors of the accounts and package-administration endpoints (the ones
+ * with request bodies) as a 400 problem that names each field and what is wrong with it,
+ * never the value sent (which could be a password). Ordered before the application's
+ * general advice, and limited to those packages' controllers (named by string, so that
+ * this package depends on neither).
  */
 @RestControllerAdvice(basePackages = { "io.pkgpulse.reporting.accounts", "io.pkgpulse.reporting.packages" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,11 +26,17 @@ class ValidationProblems {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(ValidationProblems::describe).toList();
+        List<Map<String, String>> errors = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(ValidationProblems::describe)
+            .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.stream().map(e -> e.get("field") + ": " + e.get("message")).sorted()
-                        .reduce((a, b) -> a + "; " + b).orElse("The request is not valid."));
+                errors.stream()
+                    .map(e -> e.get("field") + ": " + e.get("message"))
+                    .sorted()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("The request is not valid."));
         problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
@@ -39,10 +46,11 @@ class ValidationProblems {
     private static Map<String, String> describe(FieldError error) {
         String message = switch (error.getCode() == null ? "" : error.getCode()) {
             case "Email" -> "must be an e-mail address";
-            case "Pattern" -> error.getField().equals("email") ? "must be an e-mail address"
-                    : "must not contain control characters";
+            case "Pattern" ->
+                error.getField().equals("email") ? "must be an e-mail address" : "must not contain control characters";
             default -> error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
         };
         return Map.of("field", error.getField(), "message", message);
     }
+
 }

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client a request is counted under: {@link HttpServletRequest#getRemoteAddr()}, which is the proxy's address
- * unless {@code server.forward-headers-strategy} makes the server read {@code X-Forwarded-For} (see
- * docs/security.md). An IPv6 client is counted by its /64 network, since one host usually holds a whole /64 and could
- * otherwise take a new address per request.
+ * The client a request is counted under: {@link HttpServletRequest#getRemoteAddr()},
+ * which is the proxy's address unless {@code server.forward-headers-strategy} makes the
+ * server read {@code X-Forwarded-For} (see docs/security.md). An IPv6 client is counted
+ * by its /64 network, since one host usually holds a whole /64 and could otherwise take a
+ * new address per request.
  */
 public final class ClientAddress {
 
@@ -28,7 +29,8 @@ public final class ClientAddress {
         if (address.indexOf(':') < 0) {
             return address;
         }
-        // An IPv6 literal (a host name cannot contain ':'), so no name lookup happens here.
+        // An IPv6 literal (a host name cannot contain ':'), so no name lookup happens
+        // here.
         try {
             byte[] bytes = InetAddress.getByName(address).getAddress();
             if (bytes.length != 16) {
@@ -41,4 +43,5 @@ public final class ClientAddress {
             return address;
         }
     }
+
 }

@@ -29,33 +29,42 @@ import io.pkgpulse.reporting.security.AccountPrincipal;
 import io.pkgpulse.reporting.security.RequestLimiter;
 
 /**
- * Token buckets (Bucket4j) per client, in a bounded Caffeine cache: callers with an API key by their user, everyone
- * else by {@linkplain ClientAddress client address}. A bucket holds a minute's worth of requests and refills
- * continuously. Limited are the API, badges and dashboard pages ({@code /api/**}, {@code /badge/**}, {@code /},
+ * Token buckets (Bucket4j) per client, in a bounded Caffeine cache: callers with an API
+ * key by their user, everyone else by {@linkplain ClientAddress client address}. A bucket
+ * holds a minute's worth of requests and refills continuously. Limited are the API,
+ * badges and dashboard pages ({@code /api/**}, {@code /badge/**}, {@code /},
  * {@code /packages/**}); health and static assets are not.
  */
 @Component
 class RateLimiter implements RequestLimiter {
 
     public static final String LIMIT = "RateLimit-Limit";
+
     public static final String REMAINING = "RateLimit-Remaining";
+
     public static final String RESET = "RateLimit-Reset";
+
     public static final String POLICY = "RateLimit-Policy";
 
-    private static final RequestMatcher LIMITED = new OrRequestMatcher(
-            PathPatternRequestMatcher.pathPattern("/api/**"), PathPatternRequestMatcher.pathPattern("/badge/**"),
-            PathPatternRequestMatcher.pathPattern("/"), PathPatternRequestMatcher.pathPattern("/packages/**"));
+    private static final RequestMatcher LIMITED = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+            PathPatternRequestMatcher.pathPattern("/badge/**"), PathPatternRequestMatcher.pathPattern("/"),
+            PathPatternRequestMatcher.pathPattern("/packages/**"));
 
     private final RateLimitProperties properties;
+
     private final ProblemResponses problems;
+
     private final Cache<String, Bucket> buckets;
 
     RateLimiter(RateLimitProperties properties, ProblemResponses problems) {
         this.properties = properties;
         this.problems = problems;
-        // A bucket left alone for a minute is full again, so forgetting it then changes nothing.
-        this.buckets = Caffeine.newBuilder().maximumSize(properties.maxClients())
-                .expireAfterAccess(Duration.ofMinutes(1)).build();
+        // A bucket left alone for a minute is full again, so forgetting it then changes
+        // nothing.
+        this.buckets = Caffeine.newBuilder()
+            .maximumSize(properties.maxClients())
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .build();
     }
 
     /** Whether requests to this path are limited at all. */
@@ -65,8 +74,9 @@ class RateLimiter implements RequestLimiter {
     }
 
     /**
-     * Counts the request against its client's bucket and adds the {@code RateLimit-*} headers. When the bucket is
-     * empty, writes a 429 problem with {@code Retry-After} and returns false: the request must go no further.
+     * Counts the request against its client's bucket and adds the {@code RateLimit-*}
+     * headers. When the bucket is empty, writes a 429 problem with {@code Retry-After}
+     * and returns false: the request must go no further.
      */
     @Override
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,9 +89,10 @@ class RateLimiter implements RequestLimiter {
         long limit = apiKey ? properties.apiKeyPerMinute() : properties.anonymousPerMinute();
         String client = apiKey ? "user:" + ((AccountPrincipal) authentication.getPrincipal()).userId()
                 : "address:" + ClientAddress.of(request);
-        Bucket bucket = buckets.get(client, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.get(client,
+                key -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
+                    .build());
 
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long wait = probe.isConsumed()
@@ -97,9 +108,9 @@ class RateLimiter implements RequestLimiter {
         }
         long retryAfter = Math.max(1, seconds);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-                "Too many requests", "This client may make " + limit + " requests per minute; retry in "
-                        + retryAfter + (retryAfter == 1 ? " second." : " seconds."),
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                "This client may make " + limit + " requests per minute; retry in " + retryAfter
+                        + (retryAfter == 1 ? " second." : " seconds."),
                 Map.of("retry_after", retryAfter));
         return false;
     }
@@ -112,4 +123,5 @@ class RateLimiter implements RequestLimiter {
     void clear() {
         buckets.invalidateAll();
     }
+
 }

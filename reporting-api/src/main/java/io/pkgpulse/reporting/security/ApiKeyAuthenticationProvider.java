@@ -3,10 +3,14 @@ package io.pkgpulse.reporting.security;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
-/** Authenticates an {@code X-API-Key}; a malformed, unknown or revoked key is an {@link InvalidApiKeyException}. */
+/**
+ * Authenticates an {@code X-API-Key}; a malformed, unknown or revoked key is an
+ * {@link InvalidApiKeyException}.
+ */
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiKeyAuthenticator apiKeys;
+
     private final AccountsProperties properties;
 
     ApiKeyAuthenticationProvider(ApiKeyAuthenticator apiKeys, AccountsProperties properties) {
@@ -25,4 +29,5 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     public boolean supports(Class<?> authentication) {
         return ApiKeyAuthenticationToken.class.isAssignableFrom(authentication);
     }
+
 }

@@ -7,14 +7,16 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A request's {@code X-API-Key}: before authentication it holds the key as its credentials (never its principal,
- * so that nothing prints it); afterwards the {@link AccountPrincipal} and no key.
+ * A request's {@code X-API-Key}: before authentication it holds the key as its
+ * credentials (never its principal, so that nothing prints it); afterwards the
+ * {@link AccountPrincipal} and no key.
  */
 final class ApiKeyAuthenticationToken extends AbstractAuthenticationToken {
 
     private static final long serialVersionUID = 1L;
 
     private final AccountPrincipal principal;
+
     private String key;
 
     private ApiKeyAuthenticationToken(AccountPrincipal principal, String key,
@@ -60,4 +62,5 @@ final class ApiKeyAuthenticationToken extends AbstractAuthenticationToken {
         return "ApiKeyAuthenticationToken[" + (principal == null ? "unauthenticated" : "user " + principal.userId())
                 + "]";
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 
-/** What a signed-in caller may do: every account is a user; addresses in {@code pkgpulse.accounts.admins} are admins. */
+/**
+ * What a signed-in caller may do: every account is a user; addresses in
+ * {@code pkgpulse.accounts.admins} are admins.
+ */
 final class Authorities {
 
     static final String ADMIN = "ROLE_ADMIN";
@@ -17,4 +20,5 @@ final class Authorities {
         return properties.isAdmin(email) ? AuthorityUtils.createAuthorityList("ROLE_USER", ADMIN)
                 : AuthorityUtils.createAuthorityList("ROLE_USER");
     }
+
 }

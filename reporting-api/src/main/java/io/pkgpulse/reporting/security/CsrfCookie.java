@@ -5,9 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
- * The CSRF token is loaded lazily, so a response carries the {@code XSRF-TOKEN} cookie only where the token is
- * used. Login and {@code GET /api/me} use it, so that a session client always holds the cookie it must echo in
- * {@code X-XSRF-TOKEN}; public responses stay free of cookies (and cacheable).
+ * The CSRF token is loaded lazily, so a response carries the {@code XSRF-TOKEN} cookie
+ * only where the token is used. Login and {@code GET /api/me} use it, so that a session
+ * client always holds the cookie it must echo in {@code X-XSRF-TOKEN}; public responses
+ * stay free of cookies (and cacheable).
  */
 public final class CsrfCookie {
 
@@ -19,4 +20,5 @@ public final class CsrfCookie {
             token.getToken();
         }
     }
+
 }

@@ -19,4 +19,5 @@ public class CurrentUser {
         }
         return Optional.empty();
     }
+
 }

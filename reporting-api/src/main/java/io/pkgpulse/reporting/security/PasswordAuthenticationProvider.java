@@ -13,15 +13,19 @@ import io.pkgpulse.model.accounts.User;
 import io.pkgpulse.model.accounts.UserRepository;
 
 /**
- * E-mail and password against the stored Argon2id hash (the model's {@link PasswordEncoder}, which compares in
- * constant time). An unknown address costs the same hashing time as a wrong password, verified against a dummy hash
- * of the same parameters, and fails with the same exception.
+ * E-mail and password against the stored Argon2id hash (the model's
+ * {@link PasswordEncoder}, which compares in constant time). An unknown address costs the
+ * same hashing time as a wrong password, verified against a dummy hash of the same
+ * parameters, and fails with the same exception.
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     private final UserRepository users;
+
     private final PasswordEncoder passwordEncoder;
+
     private final AccountsProperties properties;
+
     private final String dummyHash;
 
     PasswordAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder,
@@ -38,7 +42,8 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() instanceof String raw ? raw : null;
         if (email == null || email.length() > 254 || password == null || password.isEmpty()
                 || password.length() > InputRules.MAX_PASSWORD_LENGTH) {
-            // No account can have this address or password; answering at once tells nothing about accounts.
+            // No account can have this address or password; answering at once tells
+            // nothing about accounts.
             throw new BadCredentialsException("Invalid e-mail address or password");
         }
         Optional<User> user = users.findByEmail(email.trim());
@@ -63,4 +68,5 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
+
 }

@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies the {@link RequestLimiter} to every limited request. It belongs in the security filter chain after
- * authentication, so that it knows API-key callers, and before authorization, so that refused requests count too;
- * it is not a bean, so that Spring Boot does not also register it as a servlet filter of its own.
+ * Applies the {@link RequestLimiter} to every limited request. It belongs in the security
+ * filter chain after authentication, so that it knows API-key callers, and before
+ * authorization, so that refused requests count too; it is not a bean, so that Spring
+ * Boot does not also register it as a servlet filter of its own.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -34,4 +35,5 @@ class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
     }
+
 }

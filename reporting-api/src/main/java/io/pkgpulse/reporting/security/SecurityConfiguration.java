@@ -43,12 +43,14 @@ import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.reporting.problems.ProblemResponses;
 
 /**
- * Who may call what (docs/security.md). Statistics, badges, dashboard pages, static assets, the OpenAPI document,
- * health and info are public; accounts sign in with a session ({@code POST /api/auth/login}) or an API key
- * ({@code X-API-Key}); anything not listed needs a signed-in caller, and the other actuator endpoints an admin.
- * Session requests that change state need the CSRF token; API-key requests and {@code /api/auth/**} do not. There
- * is no login page, no HTTP basic and no default user: the {@link AuthenticationManager} bean below makes Spring
- * Boot's generated user back off.
+ * Who may call what (docs/security.md). Statistics, badges, dashboard pages, static
+ * assets, the OpenAPI document, health and info are public; accounts sign in with a
+ * session ({@code POST /api/auth/login}) or an API key ({@code X-API-Key}); anything not
+ * listed needs a signed-in caller, and the other actuator endpoints an admin. Session
+ * requests that change state need the CSRF token; API-key requests and
+ * {@code /api/auth/**} do not. There is no login page, no HTTP basic and no default user:
+ * the {@link AuthenticationManager} bean below makes Spring Boot's generated user back
+ * off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccountsProperties.class)
@@ -57,8 +59,8 @@ class SecurityConfiguration {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private static final String[] PUBLIC_READS = { "/api/**", "/badge/**", "/", "/packages/**", "/webjars/**",
-            "/css/**", "/js/**", "/dashboard/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
-            "/swagger-ui/**", "/swagger-ui.html" };
+            "/css/**", "/js/**", "/dashboard/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html" };
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -69,10 +71,12 @@ class SecurityConfiguration {
             return key == null ? null : ApiKeyAuthenticationToken.unauthenticated(key);
         });
         apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
-            // Go on with the request; the key authenticates this request only (no session).
+            // Go on with the request; the key authenticates this request only (no
+            // session).
         });
         apiKeyFilter.setFailureHandler((request, response, ex) -> {
-            // Wrong keys count against the client's address, so that guessing them is limited like anything else.
+            // Wrong keys count against the client's address, so that guessing them is
+            // limited like anything else.
             if (rateLimiter.admit(request, response)) {
                 problems.unauthorized(request, response, ex instanceof InvalidApiKeyException);
             }
@@ -80,48 +84,59 @@ class SecurityConfiguration {
         apiKeyFilter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login",
-                                "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
-                        .requestMatchers("/api/me", "/api/me/**").authenticated()
-                        .requestMatchers("/api/packages/*/visibility", "/api/packages/*/maintainers",
-                                "/api/packages/*/maintainers/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
-                        .anyRequest().authenticated())
-                .addFilterAt(apiKeyFilter, BasicAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(rateLimiter), AnonymousAuthenticationFilter.class)
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-                        // The plain handler: the header holds the cookie's value as it is. Unlike csrf.spa(), the
-                        // token is not rendered on every response, only at login and GET /api/me (CsrfCookie).
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(SecurityConfiguration::csrfExempt))
-                .securityContext(context -> context.securityContextRepository(securityContextRepository))
-                .logout(logout -> logout
-                        .logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST,
-                                "/api/auth/logout"))
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
-                        .deleteCookies("JSESSIONID"))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, ex) -> problems.unauthorized(request, response,
-                                ex instanceof InvalidApiKeyException))
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .build();
+            .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .requestMatchers("/actuator", "/actuator/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login", "/api/auth/password-reset",
+                        "/api/auth/password-reset/confirm")
+                .permitAll()
+                .requestMatchers("/api/me", "/api/me/**")
+                .authenticated()
+                .requestMatchers("/api/packages/*/visibility", "/api/packages/*/maintainers",
+                        "/api/packages/*/maintainers/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, PUBLIC_READS)
+                .permitAll()
+                .requestMatchers(HttpMethod.HEAD, PUBLIC_READS)
+                .permitAll()
+                .anyRequest()
+                .authenticated())
+            .addFilterAt(apiKeyFilter, BasicAuthenticationFilter.class)
+            .addFilterAfter(new RateLimitFilter(rateLimiter), AnonymousAuthenticationFilter.class)
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
+                // The plain handler: the header holds the cookie's value as it is. Unlike
+                // csrf.spa(), the
+                // token is not rendered on every response, only at login and GET /api/me
+                // (CsrfCookie).
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(SecurityConfiguration::csrfExempt))
+            .securityContext(context -> context.securityContextRepository(securityContextRepository))
+            .logout(logout -> logout
+                .logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/auth/logout"))
+                .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
+                .deleteCookies("JSESSIONID"))
+            .exceptionHandling(exceptions -> exceptions
+                .authenticationEntryPoint((request, response, ex) -> problems.unauthorized(request, response,
+                        ex instanceof InvalidApiKeyException))
+                .accessDeniedHandler(problems.accessDeniedHandler()))
+            .headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .build();
     }
 
     /**
-     * CSRF protects what a browser sends on its own: the session cookie. Exempt are requests with no session to ride
-     * on, requests authenticated by {@code X-API-Key} (a header no other site can make a browser send), and
-     * {@code /api/auth/**}, which works before there is a session.
+     * CSRF protects what a browser sends on its own: the session cookie. Exempt are
+     * requests with no session to ride on, requests authenticated by {@code X-API-Key} (a
+     * header no other site can make a browser send), and {@code /api/auth/**}, which
+     * works before there is a session.
      */
     private static final RequestMatcher AUTH_PATHS = PathPatternRequestMatcher.pathPattern("/api/auth/**");
 
@@ -131,8 +146,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Email/password (login) and API keys. Being a bean, it also stops Spring Boot from creating its in-memory user
-     * with a generated password.
+     * Email/password (login) and API keys. Being a bean, it also stops Spring Boot from
+     * creating its in-memory user with a generated password.
      */
     @Bean
     AuthenticationManager authenticationManager(UserRepository users, PasswordEncoder passwordEncoder,
@@ -141,7 +156,10 @@ class SecurityConfiguration {
                 new ApiKeyAuthenticationProvider(apiKeys, properties)));
     }
 
-    /** The token in the {@code XSRF-TOKEN} cookie (readable by scripts), echoed in {@code X-XSRF-TOKEN}. */
+    /**
+     * The token in the {@code XSRF-TOKEN} cookie (readable by scripts), echoed in
+     * {@code X-XSRF-TOKEN}.
+     */
     @Bean
     CookieCsrfTokenRepository csrfTokenRepository(AccountsProperties properties) {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
@@ -171,7 +189,8 @@ class SecurityConfiguration {
 
     /**
      * The session cookie: {@code HttpOnly}, {@code SameSite=Lax}, and {@code Secure} as
-     * {@code pkgpulse.accounts.secure-cookies} says, unless {@code server.servlet.session.cookie.*} set them.
+     * {@code pkgpulse.accounts.secure-cookies} says, unless
+     * {@code server.servlet.session.cookie.*} set them.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> sessionCookie(AccountsProperties properties) {
@@ -179,7 +198,9 @@ class SecurityConfiguration {
     }
 
     private record SessionCookieCustomizer(AccountsProperties properties)
-            implements WebServerFactoryCustomizer<ConfigurableServletWebServerFactory>, Ordered {
+            implements
+                WebServerFactoryCustomizer<ConfigurableServletWebServerFactory>,
+                Ordered {
 
         @Override
         public void customize(ConfigurableServletWebServerFactory factory) {
@@ -200,4 +221,5 @@ class SecurityConfiguration {
             return Ordered.LOWEST_PRECEDENCE;
         }
     }
+
 }

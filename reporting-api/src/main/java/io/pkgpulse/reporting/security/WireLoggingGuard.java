@@ -11,18 +11,21 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.stereotype.Component;
 
 /**
- * Tomcat's HTTP connector logs every raw request at DEBUG ({@code Http11InputBuffer}: "Received [...]"), headers and
- * body, and so every password and {@code X-API-Key} sent. So that a broad setting ({@code logging.level.root=DEBUG}
- * or TRACE, at start-up or later through the actuator) cannot do that by accident, {@code org.apache.coyote} is pinned
- * at INFO at start-up. Configuring {@code logging.level.org.apache.coyote} (or a parent such as
- * {@code org.apache}) explicitly is taken as meaning it, and left alone.
+ * Tomcat's HTTP connector logs every raw request at DEBUG ({@code Http11InputBuffer}:
+ * "Received [...]"), headers and body, and so every password and {@code X-API-Key} sent.
+ * So that a broad setting ({@code logging.level.root=DEBUG} or TRACE, at start-up or
+ * later through the actuator) cannot do that by accident, {@code org.apache.coyote} is
+ * pinned at INFO at start-up. Configuring {@code logging.level.org.apache.coyote} (or a
+ * parent such as {@code org.apache}) explicitly is taken as meaning it, and left alone.
  */
 @Component
 class WireLoggingGuard implements InitializingBean {
 
     static final String CONNECTOR = "org.apache.coyote";
+
     private static final List<String> EXPLICIT = List.of("org.apache.coyote.http11.Http11InputBuffer",
             "org.apache.coyote.http11", "org.apache.coyote.http2", CONNECTOR, "org.apache", "org");
+
     private static final Logger log = LoggerFactory.getLogger(WireLoggingGuard.class);
 
     private final LoggingSystem loggingSystem;
@@ -47,4 +50,5 @@ class WireLoggingGuard implements InitializingBean {
                     + "included. Set logging.level.{} to log them anyway.", CONNECTOR, effective, CONNECTOR);
         }
     }
+
 }

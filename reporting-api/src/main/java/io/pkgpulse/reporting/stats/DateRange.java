@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
- * The days a series covers, both ends included (UTC days). Defaults to the last 180 days up to today, as
- * pypistats.org serves; a reversed range, a malformed date, a day before 2000 or after tomorrow, or more than ten
- * years at once is a bad request.
+ * The days a series covers, both ends included (UTC days). Defaults to the last 180 days
+ * up to today, as pypistats.org serves; a reversed range, a malformed date, a day before
+ * 2000 or after tomorrow, or more than ten years at once is a bad request.
  */
 public record DateRange(LocalDate start, LocalDate end) {
 

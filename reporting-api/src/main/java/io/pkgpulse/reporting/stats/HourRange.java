@@ -13,12 +13,14 @@ import java.time.temporal.ChronoUnit;
 import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
- * The UTC hours an hourly series covers, both ends included, each the start of its hour. {@code start} and
- * {@code end} are ISO-8601 date-times on a whole UTC hour ({@code 2026-11-26T14:00:00Z}, {@code 2026-11-26T14:00Z})
- * or dates ({@code 2026-11-26}: its first hour as start, its last hour as end). Defaults to the last 48 hours up to
- * the current hour, not reaching before the hourly window. A malformed value, a time that is not a whole hour, a
- * reversed range, a range before the window ({@code pkgpulse.downloads.hourly-retention}: older hours are deleted)
- * or ending more than an hour after the current hour (for a date: starting) is a bad request.
+ * The UTC hours an hourly series covers, both ends included, each the start of its hour.
+ * {@code start} and {@code end} are ISO-8601 date-times on a whole UTC hour
+ * ({@code 2026-11-26T14:00:00Z}, {@code 2026-11-26T14:00Z}) or dates ({@code 2026-11-26}:
+ * its first hour as start, its last hour as end). Defaults to the last 48 hours up to the
+ * current hour, not reaching before the hourly window. A malformed value, a time that is
+ * not a whole hour, a reversed range, a range before the window
+ * ({@code pkgpulse.downloads.hourly-retention}: older hours are deleted) or ending more
+ * than an hour after the current hour (for a date: starting) is a bad request.
  */
 record HourRange(Instant start, Instant end) {
 
@@ -39,19 +41,22 @@ record HourRange(Instant start, Instant end) {
         if (from.isBefore(earliest)) {
             throw new BadRequestException("start", window(retention, earliest) + ": start " + from + " is before it");
         }
-        // One hour of slack, as the daily ranges allow tomorrow: a client's clock may run a little ahead. A date
-        // counts from its first hour, so that today is a valid end all day (its later hours have no downloads yet).
+        // One hour of slack, as the daily ranges allow tomorrow: a client's clock may run
+        // a little ahead. A date
+        // counts from its first hour, so that today is a valid end all day (its later
+        // hours have no downloads yet).
         Instant latestEnd = currentHour.plus(1, ChronoUnit.HOURS);
         if ((isDate(end) ? to.truncatedTo(ChronoUnit.DAYS) : to).isAfter(latestEnd)) {
-            throw new BadRequestException("end", "end " + to + " is more than an hour after the current hour, "
-                    + currentHour);
+            throw new BadRequestException("end",
+                    "end " + to + " is more than an hour after the current hour, " + currentHour);
         }
         return new HourRange(from, to);
     }
 
     /**
-     * The first hour the worker keeps: it deletes the hours before the current hour minus the retention, so a
-     * retention that is not a whole number of hours keeps the next whole hour.
+     * The first hour the worker keeps: it deletes the hours before the current hour minus
+     * the retention, so a retention that is not a whole number of hours keeps the next
+     * whole hour.
      */
     static Instant earliest(Instant currentHour, Duration retention) {
         Instant cut = currentHour.minus(retention);
@@ -63,12 +68,12 @@ record HourRange(Instant start, Instant end) {
         Instant instant;
         try {
             instant = isDate(value) ? LocalDate.parse(value)
-                    .atTime(isEnd ? LocalTime.of(23, 0) : LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)
-                    : OffsetDateTime.parse(value).toInstant();
+                .atTime(isEnd ? LocalTime.of(23, 0) : LocalTime.MIDNIGHT)
+                .toInstant(ZoneOffset.UTC) : OffsetDateTime.parse(value).toInstant();
         }
         catch (DateTimeParseException ex) {
-            throw new BadRequestException(parameter, parameter
-                    + " must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)");
+            throw new BadRequestException(parameter,
+                    parameter + " must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)");
         }
         if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
             throw new BadRequestException(parameter, parameter + " must be a whole UTC hour: " + instant + " is not");
@@ -76,7 +81,10 @@ record HourRange(Instant start, Instant end) {
         return instant;
     }
 
-    /** Whether a given value is a date rather than a date-time (which has its time after a 'T'). */
+    /**
+     * Whether a given value is a date rather than a date-time (which has its time after a
+     * 'T').
+     */
     private static boolean isDate(String value) {
         return value != null && !value.isBlank() && value.chars().noneMatch(c -> c == 'T' || c == 't');
     }
@@ -90,7 +98,10 @@ record HourRange(Instant start, Instant end) {
                 + " (pkgpulse.downloads.hourly-retention)";
     }
 
-    /** {@code 14 days}, {@code 36 hours}, {@code 90 minutes}: the retention as it was most likely configured. */
+    /**
+     * {@code 14 days}, {@code 36 hours}, {@code 90 minutes}: the retention as it was most
+     * likely configured.
+     */
     static String describe(Duration retention) {
         if (retention.toSeconds() % Duration.ofDays(1).toSeconds() == 0) {
             return plural(retention.toDays(), "day");

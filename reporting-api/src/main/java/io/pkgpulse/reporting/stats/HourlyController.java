@@ -26,35 +26,44 @@ import io.pkgpulse.reporting.cache.HttpCaching;
 import io.pkgpulse.reporting.packages.PackageAccess;
 
 /**
- * Hourly download series from the hourly rollups, shaped like the daily ones with an {@code hour} (the start of a UTC
- * hour) in place of the date. {@code {package}} is matched after PEP 503 normalisation; {@code __all__} means all
- * packages. Both take {@code start} and {@code end} ({@link HourRange}); the hours reach back
- * {@code pkgpulse.downloads.hourly-retention}. JSON by default, CSV with {@code Accept: text/csv} or
- * {@code ?format=csv}.
+ * Hourly download series from the hourly rollups, shaped like the daily ones with an
+ * {@code hour} (the start of a UTC hour) in place of the date. {@code {package}} is
+ * matched after PEP 503 normalisation; {@code __all__} means all packages. Both take
+ * {@code start} and {@code end} ({@link HourRange}); the hours reach back
+ * {@code pkgpulse.downloads.hourly-retention}. JSON by default, CSV with
+ * {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @RestController
 @RequestMapping("/api/packages/{package}")
-@ApiResponse(responseCode = "400", description = "A parameter is malformed or out of range, such as a range before "
-        + "the hourly window (problem type /problems/bad-parameter; `parameter` names it)",
+@ApiResponse(responseCode = "400",
+        description = "A parameter is malformed or out of range, such as a range before "
+                + "the hourly window (problem type /problems/bad-parameter; `parameter` names it)",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "404", description = "No such package, or a private one the caller may not see "
-        + "(problem type /problems/unknown-package)",
+@ApiResponse(responseCode = "404",
+        description = "No such package, or a private one the caller may not see "
+                + "(problem type /problems/unknown-package)",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ProblemDetail.class)))
 class HourlyController {
 
     private static final String PACKAGE = "Package name in any spelling (PEP 503), or __all__ for all packages";
+
     private static final String START = "First hour, included: an ISO-8601 date-time on a whole UTC hour "
             + "(2026-11-26T14:00:00Z, 2026-11-26T14:00Z) or a date (its first hour). Default: 47 hours before end, "
             + "but not before the hourly window (pkgpulse.downloads.hourly-retention, 14 days by default).";
+
     private static final String END = "Last hour, included: an ISO-8601 date-time on a whole UTC hour or a date (its "
             + "last hour). Default: the current hour; at most one hour after it.";
 
     private final HourlyQueries queries;
+
     private final PackageAccess packages;
+
     private final Clock clock;
+
     private final DownloadsProperties downloads;
+
     private final HttpCaching caching;
 
     HourlyController(HourlyQueries queries, PackageAccess packages, Clock clock, DownloadsProperties downloads,
@@ -75,10 +84,10 @@ class HourlyController {
             @Parameter(description = PACKAGE, example = "requests") @PathVariable("package") String name,
             @Parameter(description = "Only with_mirrors (true) or only without_mirrors (false); both when absent",
                     example = "false") @RequestParam(required = false) Boolean mirrors,
-            @Parameter(description = START, example = "2026-11-26T00:00:00Z")
-            @RequestParam(required = false) String start,
-            @Parameter(description = END, example = "2026-11-26T23:00:00Z")
-            @RequestParam(required = false) String end) {
+            @Parameter(description = START,
+                    example = "2026-11-26T00:00:00Z") @RequestParam(required = false) String start,
+            @Parameter(description = END,
+                    example = "2026-11-26T23:00:00Z") @RequestParam(required = false) String end) {
         Target target = Target.of(name, packages);
         HourRange range = HourRange.of(start, end, clock, downloads.hourlyRetention());
         return respond(target, range, () -> new HourlySeries(target.name(), "overall_hourly_downloads",
@@ -92,14 +101,14 @@ class HourlyController {
     @ApiResponse(responseCode = "200", description = "type version_hourly_downloads", useReturnTypeSchema = true)
     ResponseEntity<HourlySeries> hourlyVersion(
             @Parameter(description = PACKAGE, example = "requests") @PathVariable("package") String name,
-            @Parameter(description = "Only this release version", example = "2.32.3")
-            @RequestParam(required = false) String version,
-            @Parameter(description = "Count downloads by mirroring tools too", example = "false")
-            @RequestParam(defaultValue = "false") boolean mirrors,
-            @Parameter(description = START, example = "2026-11-26T00:00:00Z")
-            @RequestParam(required = false) String start,
-            @Parameter(description = END, example = "2026-11-26T23:00:00Z")
-            @RequestParam(required = false) String end) {
+            @Parameter(description = "Only this release version",
+                    example = "2.32.3") @RequestParam(required = false) String version,
+            @Parameter(description = "Count downloads by mirroring tools too",
+                    example = "false") @RequestParam(defaultValue = "false") boolean mirrors,
+            @Parameter(description = START,
+                    example = "2026-11-26T00:00:00Z") @RequestParam(required = false) String start,
+            @Parameter(description = END,
+                    example = "2026-11-26T23:00:00Z") @RequestParam(required = false) String end) {
         Target target = Target.of(name, packages);
         Target.checkFilter("version", version);
         HourRange range = HourRange.of(start, end, clock, downloads.hourlyRetention());
@@ -108,12 +117,14 @@ class HourlyController {
     }
 
     /**
-     * Caching headers as for the daily series ({@link HttpCaching}), over the UTC days the hours fall on: a range
-     * that reaches into today is revalidated every time, and kept in memory until a change on one of its days.
+     * Caching headers as for the daily series ({@link HttpCaching}), over the UTC days
+     * the hours fall on: a range that reaches into today is revalidated every time, and
+     * kept in memory until a change on one of its days.
      */
     private <T> ResponseEntity<T> respond(Target target, HourRange range, Supplier<T> body) {
         AnswerScope scope = new AnswerScope(target.id(), LocalDate.ofInstant(range.start(), ZoneOffset.UTC),
                 LocalDate.ofInstant(range.end(), ZoneOffset.UTC));
         return caching.respond(scope, target.isPrivate(), false, body);
     }
+
 }

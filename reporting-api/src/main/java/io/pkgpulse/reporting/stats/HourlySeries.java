@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pkgpulse.reporting.web.CsvTable;
 
 /**
- * An hourly series, shaped like the daily {@link Series} with the start of each UTC hour in place of the day:
- * {@code {"package", "type", "data": [{"category", "hour": "2026-11-26T14:00:00Z", "downloads"}]}}.
+ * An hourly series, shaped like the daily {@link Series} with the start of each UTC hour
+ * in place of the day: {@code {"package", "type", "data": [{"category", "hour":
+ * "2026-11-26T14:00:00Z", "downloads"}]}}.
  *
  * @param type {@code overall_hourly_downloads} or {@code version_hourly_downloads}
  */

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.pkgpulse.reporting.web.CsvTable;
 
-/** pypistats.org's recent downloads (also used for all-time totals, type {@code total_downloads}): {@code {"package", "type": "recent_downloads", "data": {"last_day", ...}}}. */
+/**
+ * pypistats.org's recent downloads (also used for all-time totals, type
+ * {@code total_downloads}): {@code {"package", "type": "recent_downloads", "data":
+ * {"last_day", ...}}}.
+ */
 public record Recent(@JsonProperty("package") String pkg, String type, Map<String, Long> data) implements CsvTable {
 
     @Override

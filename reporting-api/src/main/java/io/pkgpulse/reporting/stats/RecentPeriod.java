@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * pypistats' "last day, last week, last month", as the recent endpoint, badges and the dashboard count them: whole UTC
- * days ending yesterday, since today is not over yet.
+ * pypistats' "last day, last week, last month", as the recent endpoint, badges and the
+ * dashboard count them: whole UTC days ending yesterday, since today is not over yet.
  */
 public enum RecentPeriod {
 
@@ -18,7 +18,9 @@ public enum RecentPeriod {
         this.days = days;
     }
 
-    /** The name in query parameters and in the recent endpoint's keys ({@code last_day}). */
+    /**
+     * The name in query parameters and in the recent endpoint's keys ({@code last_day}).
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -36,4 +38,5 @@ public enum RecentPeriod {
         }
         return Optional.empty();
     }
+
 }

@@ -21,39 +21,51 @@ import io.pkgpulse.reporting.changes.DownloadsChanged;
 import io.pkgpulse.reporting.stats.Series.Row;
 
 /**
- * The last 180 days of recently asked series, so that a request for any window inside them (a dashboard's date range,
- * a 30-day view) is cut from memory instead of being a query of its own. A series is dropped as soon as a change
- * notification names its package (or any package, for the all-package totals) on a day inside it; nothing is kept
- * while notifications are not arriving; the response cache's ttl is only a backstop. Keyed by package id after the
- * caller's access was checked, so a package becoming private needs nothing here. Ranges that reach outside the last
- * 180 days are queried as they are.
+ * The last 180 days of recently asked series, so that a request for any window inside
+ * them (a dashboard's date range, a 30-day view) is cut from memory instead of being a
+ * query of its own. A series is dropped as soon as a change notification names its
+ * package (or any package, for the all-package totals) on a day inside it; nothing is
+ * kept while notifications are not arriving; the response cache's ttl is only a backstop.
+ * Keyed by package id after the caller's access was checked, so a package becoming
+ * private needs nothing here. Ranges that reach outside the last 180 days are queried as
+ * they are.
  */
 @Component
 class RecentSeriesCache {
 
-    /** A series: which rollup, which package ({@code null}: all), mirrors, one category; and its first day. */
+    /**
+     * A series: which rollup, which package ({@code null}: all), mirrors, one category;
+     * and its first day.
+     */
     record Key(String series, Long packageId, Boolean mirrors, String filter, LocalDate windowStart) {
     }
 
     private final boolean enabled;
+
     private final Clock clock;
+
     private final ChangeClock changes;
+
     private final Cache<Key, List<Row>> cache;
 
     RecentSeriesCache(ResponseCacheProperties properties, Clock clock, ChangeClock changes, MeterRegistry meters) {
         this.enabled = properties.enabled();
         this.clock = clock;
         this.changes = changes;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.ttl())
-                .maximumWeight(properties.seriesMaxSize().toBytes())
-                // A row is a record, its own date and its own category string: about 120 bytes.
-                .<Key, List<Row>>weigher((key, rows) -> 128 + 120 * rows.size()).recordStats().build();
+        this.cache = Caffeine.newBuilder()
+            .expireAfterWrite(properties.ttl())
+            .maximumWeight(properties.seriesMaxSize().toBytes())
+            // A row is a record, its own date and its own category string: about 120
+            // bytes.
+            .<Key, List<Row>>weigher((key, rows) -> 128 + 120 * rows.size())
+            .recordStats()
+            .build();
         CaffeineCacheMetrics.monitor(meters, cache, "pkgpulse.series-cache");
     }
 
     /**
-     * The rows of {@code range}: cut from the cached last 180 days when the range lies inside them, else from
-     * {@code query}, which answers any range.
+     * The rows of {@code range}: cut from the cached last 180 days when the range lies
+     * inside them, else from {@code query}, which answers any range.
      */
     List<Row> rows(String series, Long packageId, Boolean mirrors, String filter, DateRange range,
             Function<DateRange, List<Row>> query) {
@@ -67,7 +79,8 @@ class RecentSeriesCache {
             long sequenceAtStart = changes.sequence();
             rows = List.copyOf(query.apply(window));
             cache.put(key, rows);
-            // Checked after the put, so that a change arriving in between is caught by one side or the other.
+            // Checked after the put, so that a change arriving in between is caught by
+            // one side or the other.
             if (changes.lastChange(packageId) > sequenceAtStart) {
                 cache.invalidate(key);
             }
@@ -77,10 +90,12 @@ class RecentSeriesCache {
 
     @EventListener
     void downloadsChanged(DownloadsChanged change) {
-        cache.asMap().keySet().removeIf(key -> key.packageId() == null
-                ? change.touchesAny(key.windowStart(), key.windowStart().plusDays(DateRange.DEFAULT_DAYS - 1))
-                : change.touches(key.packageId(), key.windowStart(),
-                        key.windowStart().plusDays(DateRange.DEFAULT_DAYS - 1)));
+        cache.asMap()
+            .keySet()
+            .removeIf(key -> key.packageId() == null
+                    ? change.touchesAny(key.windowStart(), key.windowStart().plusDays(DateRange.DEFAULT_DAYS - 1))
+                    : change.touches(key.packageId(), key.windowStart(),
+                            key.windowStart().plusDays(DateRange.DEFAULT_DAYS - 1)));
     }
 
     @EventListener
@@ -92,13 +107,15 @@ class RecentSeriesCache {
         if (range.equals(window)) {
             return rows;
         }
-        return rows.stream().filter(row -> !row.date().isBefore(range.start()) && !row.date().isAfter(range.end()))
-                .toList();
+        return rows.stream()
+            .filter(row -> !row.date().isBefore(range.start()) && !row.date().isAfter(range.end()))
+            .toList();
     }
 
     /**
-     * The rows of {@code range} if the series is in the cache already, without querying anything. For sums over a
-     * few days, which are cheaper to query on their own than a whole series that nobody has asked for yet.
+     * The rows of {@code range} if the series is in the cache already, without querying
+     * anything. For sums over a few days, which are cheaper to query on their own than a
+     * whole series that nobody has asked for yet.
      */
     Optional<List<Row>> ifCached(String series, Long packageId, Boolean mirrors, String filter, DateRange range) {
         DateRange window = window();
@@ -118,4 +135,5 @@ class RecentSeriesCache {
         LocalDate today = LocalDate.now(clock);
         return new DateRange(today.minusDays(DateRange.DEFAULT_DAYS - 1), today);
     }
+
 }

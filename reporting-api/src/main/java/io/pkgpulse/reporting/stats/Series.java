@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pkgpulse.reporting.web.CsvTable;
 
 /**
- * A daily series in pypistats.org's shape: {@code {"package", "type", "data": [{"category", "date", "downloads"}]}}.
+ * A daily series in pypistats.org's shape: {@code {"package", "type", "data":
+ * [{"category", "date", "downloads"}]}}.
  *
  * @param type e.g. {@code overall_downloads}, {@code python_minor_downloads}
  */

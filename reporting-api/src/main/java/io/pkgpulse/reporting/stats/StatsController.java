@@ -20,19 +20,24 @@ import io.pkgpulse.reporting.packages.PackageAccess;
 import io.pkgpulse.reporting.problems.BadRequestException;
 
 /**
- * Daily download statistics, in pypistats.org's paths and shapes, then more. {@code {package}} is matched after
- * PEP 503 normalisation; {@code __all__} means all packages. Every series takes {@code start_date} and
- * {@code end_date}; category series count without mirrors unless {@code mirrors=true}, and their filter parameter
- * ({@code os}, {@code installer}, ...) is matched without regard to case ({@link CategoryFilter}). JSON by default,
- * CSV with {@code Accept: text/csv} or {@code ?format=csv}. Caching headers follow {@link HttpCaching}.
+ * Daily download statistics, in pypistats.org's paths and shapes, then more.
+ * {@code {package}} is matched after PEP 503 normalisation; {@code __all__} means all
+ * packages. Every series takes {@code start_date} and {@code end_date}; category series
+ * count without mirrors unless {@code mirrors=true}, and their filter parameter
+ * ({@code os}, {@code installer}, ...) is matched without regard to case
+ * ({@link CategoryFilter}). JSON by default, CSV with {@code Accept: text/csv} or
+ * {@code ?format=csv}. Caching headers follow {@link HttpCaching}.
  */
 @RestController
 @RequestMapping("/api")
 class StatsController {
 
     private final StatsQueries queries;
+
     private final PackageAccess packages;
+
     private final HttpCaching caching;
+
     private final Clock clock;
 
     StatsController(StatsQueries queries, PackageAccess packages, HttpCaching caching, Clock clock) {
@@ -43,12 +48,11 @@ class StatsController {
     }
 
     @GetMapping("/packages/{package}/recent")
-    ResponseEntity<Recent> recent(@PathVariable("package") String name,
-            @RequestParam(required = false) String period,
+    ResponseEntity<Recent> recent(@PathVariable("package") String name, @RequestParam(required = false) String period,
             @RequestParam(defaultValue = "false") boolean mirrors) {
         Target target = target(name);
         RecentPeriod only = period == null ? null : RecentPeriod.of(period)
-                .orElseThrow(() -> new BadRequestException("period", "period must be day, week or month"));
+            .orElseThrow(() -> new BadRequestException("period", "period must be day, week or month"));
         LocalDate today = LocalDate.now(clock);
         DateRange covered = (only == null ? RecentPeriod.MONTH : only).range(today);
         return caching.respond(new AnswerScope(target.id(), covered.start(), covered.end()), target.isPrivate(), true,
@@ -65,7 +69,8 @@ class StatsController {
 
     @GetMapping("/packages/{package}/overall")
     ResponseEntity<Series> overall(@PathVariable("package") String name,
-            @RequestParam(required = false) Boolean mirrors, @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(required = false) Boolean mirrors,
+            @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = target(name);
         DateRange range = DateRange.of(start, end, clock);
@@ -90,8 +95,8 @@ class StatsController {
     }
 
     @GetMapping("/packages/{package}/system")
-    ResponseEntity<Series> system(@PathVariable("package") String name,
-            @RequestParam(required = false) String os, @RequestParam(defaultValue = "false") boolean mirrors,
+    ResponseEntity<Series> system(@PathVariable("package") String name, @RequestParam(required = false) String os,
+            @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         return category(name, Dimension.SYSTEM, os, mirrors, start, end);
@@ -106,32 +111,32 @@ class StatsController {
     }
 
     @GetMapping("/packages/{package}/country")
-    ResponseEntity<Series> country(@PathVariable("package") String name,
-            @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean mirrors,
+    ResponseEntity<Series> country(@PathVariable("package") String name, @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         return category(name, Dimension.COUNTRY, country, mirrors, start, end);
     }
 
     @GetMapping("/packages/{package}/file_type")
-    ResponseEntity<Series> fileType(@PathVariable("package") String name,
-            @RequestParam(required = false) String type, @RequestParam(defaultValue = "false") boolean mirrors,
+    ResponseEntity<Series> fileType(@PathVariable("package") String name, @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         return category(name, Dimension.FILE_TYPE, type, mirrors, start, end);
     }
 
     @GetMapping("/packages/{package}/ci")
-    ResponseEntity<Series> ci(@PathVariable("package") String name,
-            @RequestParam(required = false) String ci, @RequestParam(defaultValue = "false") boolean mirrors,
+    ResponseEntity<Series> ci(@PathVariable("package") String name, @RequestParam(required = false) String ci,
+            @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         return category(name, Dimension.CI, ci, mirrors, start, end);
     }
 
     @GetMapping("/packages/{package}/version")
-    ResponseEntity<Series> version(@PathVariable("package") String name,
-            @RequestParam(required = false) String version, @RequestParam(defaultValue = "false") boolean mirrors,
+    ResponseEntity<Series> version(@PathVariable("package") String name, @RequestParam(required = false) String version,
+            @RequestParam(defaultValue = "false") boolean mirrors,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         Target target = packageTarget(name, "version");
@@ -168,7 +173,10 @@ class StatsController {
                 () -> new Top("top_packages", day, queries.top(day, limit, mirrors)));
     }
 
-    /** A category series; {@code filter} is the request's value of the dimension's filter parameter, as sent. */
+    /**
+     * A category series; {@code filter} is the request's value of the dimension's filter
+     * parameter, as sent.
+     */
     private ResponseEntity<Series> category(String name, Dimension dimension, String filter, boolean mirrors,
             String start, String end) {
         Target target = target(name);
@@ -189,9 +197,13 @@ class StatsController {
         return target(name);
     }
 
-    /** A series over {@code range}: public stats may be cached by anyone, a private package's only by the caller. */
+    /**
+     * A series over {@code range}: public stats may be cached by anyone, a private
+     * package's only by the caller.
+     */
     private <T> ResponseEntity<T> respond(Target target, DateRange range, Supplier<T> body) {
         return caching.respond(new AnswerScope(target.id(), range.start(), range.end()), target.isPrivate(), false,
                 body);
     }
+
 }

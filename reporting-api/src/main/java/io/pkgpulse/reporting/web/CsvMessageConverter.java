@@ -56,7 +56,10 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<CsvTable> 
         writer.write("\r\n");
     }
 
-    /** Quotes a cell that needs it; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
+    /**
+     * Quotes a cell that needs it; a leading =, +, - or @ is prefixed with ' so
+     * spreadsheets do not run it.
+     */
     static String escape(String cell) {
         String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+") ? "'" + cell
                 : cell;
@@ -65,4 +68,5 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<CsvTable> 
         }
         return safe;
     }
+
 }

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** CSV responses ({@code Accept: text/csv} or {@code ?format=csv}) for answers that are {@link CsvTable}s. */
+/**
+ * CSV responses ({@code Accept: text/csv} or {@code ?format=csv}) for answers that are
+ * {@link CsvTable}s.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -14,4 +17,5 @@ class WebConfiguration implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.add(new CsvMessageConverter());
     }
+
 }

@@ -25,14 +25,20 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.pkgpulse.names.ProjectNames;
 
-/** Accounts, sessions, keys and packages for tests, made the way a client makes them: through the API. */
+/**
+ * Accounts, sessions, keys and packages for tests, made the way a client makes them:
+ * through the API.
+ */
 public final class AccountsFixture {
 
     public static final String ADMIN = "root@example.org";
+
     public static final String PASSWORD = "violet-harbour-engine-7";
+
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MockMvc mvc;
+
     private final JdbcTemplate jdbc;
 
     public AccountsFixture(MockMvc mvc, JdbcTemplate jdbc) {
@@ -56,8 +62,11 @@ public final class AccountsFixture {
     }
 
     public long signup(String name, String email) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("name", name, "email", email, "password", PASSWORD)))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc
+            .perform(post("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("name", name, "email", email, "password", PASSWORD))))
+            .andReturn()
+            .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return json(response).get("id").asLong();
     }
@@ -67,8 +76,10 @@ public final class AccountsFixture {
     }
 
     public Session login(String email, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("email", email, "password", password)))).andReturn();
+        MvcResult result = mvc
+            .perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("email", email, "password", password))))
+            .andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         Cookie xsrf = result.getResponse().getCookie("XSRF-TOKEN");
@@ -85,9 +96,12 @@ public final class AccountsFixture {
 
     /** Creates an API key through a session; returns the key. */
     public String apiKey(Session session, String name) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/me/api-keys").with(session.csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("name", name)))).andReturn()
-                .getResponse();
+        MockHttpServletResponse response = mvc
+            .perform(post("/api/me/api-keys").with(session.csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("name", name))))
+            .andReturn()
+            .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return json(response).get("key").asString();
     }
@@ -105,16 +119,17 @@ public final class AccountsFixture {
     public void maintainer(long packageId, String email, String role) {
         jdbc.update("""
                 INSERT INTO maintainers (id, user_id, package_id, role)
-                SELECT nextval('maintainers_seq'), id, ?, ? FROM users WHERE lower(email) = lower(?)""", packageId, role,
-                email);
+                SELECT nextval('maintainers_seq'), id, ?, ? FROM users WHERE lower(email) = lower(?)""", packageId,
+                role, email);
     }
 
     /** Downloads of a package on a day, in its rollup and the all-package totals. */
     public void downloads(long packageId, LocalDate day, long n) {
         jdbc.update("INSERT INTO daily_downloads VALUES (?, ?, false, ?)", packageId, day, n);
-        jdbc.update("""
-                INSERT INTO daily_total_downloads VALUES (?, false, ?)
-                ON CONFLICT (day, mirror) DO UPDATE SET downloads = daily_total_downloads.downloads + EXCLUDED.downloads""",
+        jdbc.update(
+                """
+                        INSERT INTO daily_total_downloads VALUES (?, false, ?)
+                        ON CONFLICT (day, mirror) DO UPDATE SET downloads = daily_total_downloads.downloads + EXCLUDED.downloads""",
                 day, n);
     }
 
@@ -129,7 +144,10 @@ public final class AccountsFixture {
     /** A signed-in browser: the session and the XSRF-TOKEN cookie. */
     public record Session(MockHttpSession session, Cookie xsrf) {
 
-        /** The session, the cookie and the X-XSRF-TOKEN header, as a browser script sends them. */
+        /**
+         * The session, the cookie and the X-XSRF-TOKEN header, as a browser script sends
+         * them.
+         */
         public RequestPostProcessor csrf() {
             return request -> {
                 request.setSession(session);
@@ -139,7 +157,10 @@ public final class AccountsFixture {
             };
         }
 
-        /** The session cookie alone, as a form on another site would make the browser send it. */
+        /**
+         * The session cookie alone, as a form on another site would make the browser send
+         * it.
+         */
         public RequestPostProcessor withoutCsrfHeader() {
             return request -> {
                 request.setSession(session);
@@ -162,4 +183,5 @@ public final class AccountsFixture {
             return request;
         };
     }
+
 }

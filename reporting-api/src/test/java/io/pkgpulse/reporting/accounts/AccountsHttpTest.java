@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * Accounts over real HTTP on Tomcat, the way a browser script or curl sees them: cookies and their attributes, the
- * CSRF round trip, API keys, and problem details from Spring Security's own 401/403/400 answers.
+ * Accounts over real HTTP on Tomcat, the way a browser script or curl sees them: cookies
+ * and their attributes, the CSRF round trip, API keys, and problem details from Spring
+ * Security's own 401/403/400 answers.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
@@ -53,6 +54,7 @@ class AccountsHttpTest {
     LoggingSystem loggingSystem;
 
     final HttpClient client = HttpClient.newHttpClient();
+
     /** The browser's cookie jar: name to value. */
     final Map<String, String> cookies = new LinkedHashMap<>();
 
@@ -83,8 +85,8 @@ class AccountsHttpTest {
 
         HttpResponse<String> forged = send("POST", "/api/me/api-keys", "{\"name\": \"CI\"}");
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(forged.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(HttpApiJson.read(forged).get("type").asString()).isEqualTo("/problems/csrf");
 
         HttpResponse<String> created = send("POST", "/api/me/api-keys", "{\"name\": \"CI\"}", "X-XSRF-TOKEN",
@@ -139,10 +141,14 @@ class AccountsHttpTest {
 
         HttpResponse<String> openApi = send("GET", "/v3/api-docs", null);
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/api/auth/login", "/api/me/api-keys", "/api/packages/{package}/maintainers");
+        assertThat(openApi.body()).contains("/api/auth/login", "/api/me/api-keys",
+                "/api/packages/{package}/maintainers");
     }
 
-    /** Tomcat's connector would log raw requests at DEBUG; with every logger at TRACE, still no secret is logged. */
+    /**
+     * Tomcat's connector would log raw requests at DEBUG; with every logger at TRACE,
+     * still no secret is logged.
+     */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void withEveryLoggerAtTraceNoPasswordOrKeyReachesTheLog(CapturedOutput output) throws Exception {
@@ -151,10 +157,12 @@ class AccountsHttpTest {
         loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
         String key;
         try {
-            assertThat(send("POST", "/api/auth/signup", "{\"name\": \"Ada\", \"email\": \"ada@example.org\","
-                    + " \"password\": \"" + password + "\"}").statusCode()).isEqualTo(201);
-            assertThat(send("POST", "/api/auth/login", "{\"email\": \"ada@example.org\", \"password\": \""
-                    + password + "\"}").statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/api/auth/signup",
+                    "{\"name\": \"Ada\", \"email\": \"ada@example.org\"," + " \"password\": \"" + password + "\"}")
+                .statusCode()).isEqualTo(201);
+            assertThat(send("POST", "/api/auth/login",
+                    "{\"email\": \"ada@example.org\", \"password\": \"" + password + "\"}")
+                .statusCode()).isEqualTo(200);
             HttpResponse<String> created = send("POST", "/api/me/api-keys", "{\"name\": \"CI\"}", "X-XSRF-TOKEN",
                     cookies.get("XSRF-TOKEN"));
             assertThat(created.statusCode()).isEqualTo(201);
@@ -166,15 +174,17 @@ class AccountsHttpTest {
             loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, root);
         }
 
-        assertThat(output.getAll()).contains("TRACE").doesNotContain(password).doesNotContain(key)
-                .doesNotContain(key.substring(12));
+        assertThat(output.getAll()).contains("TRACE")
+            .doesNotContain(password)
+            .doesNotContain(key)
+            .doesNotContain(key.substring(12));
     }
 
     private HttpResponse<String> send(String method, String path, String json, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+            .method(method,
+                    json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -182,8 +192,8 @@ class AccountsHttpTest {
             request.header(headers[i], headers[i + 1]);
         }
         if (!cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ",
-                    cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+            request.header("Cookie",
+                    String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         for (String cookie : response.headers().allValues("Set-Cookie")) {
@@ -206,8 +216,11 @@ class AccountsHttpTest {
     }
 
     private static final class HttpApiJson {
+
         static JsonNode read(HttpResponse<String> response) {
             return AccountsFixture.JSON.readTree(response.body());
         }
+
     }
+
 }

@@ -22,7 +22,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
 
-/** SQL-looking and over-long input is refused with a 4xx problem, never a 500, and changes nothing. */
+/**
+ * SQL-looking and over-long input is refused with a 4xx problem, never a 500, and changes
+ * nothing.
+ */
 @AccountsIntegrationTest
 class HostileInputTest {
 
@@ -36,6 +39,7 @@ class HostileInputTest {
     JdbcTemplate jdbc;
 
     AccountsFixture fixture;
+
     Session ada;
 
     @BeforeEach
@@ -49,8 +53,11 @@ class HostileInputTest {
     @Test
     void sqlInANameIsJustAName() throws Exception {
         String name = "Robert'); DROP TABLE users;--";
-        MockHttpServletResponse response = mvc.perform(jsonPost("/api/auth/signup",
-                Map.of("name", name, "email", "bobby@example.org", "password", PASSWORD))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc
+            .perform(jsonPost("/api/auth/signup",
+                    Map.of("name", name, "email", "bobby@example.org", "password", PASSWORD)))
+            .andReturn()
+            .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(json(response).get("name").asString()).isEqualTo(name);
@@ -59,16 +66,15 @@ class HostileInputTest {
 
     @Test
     void sqlLookingAndOverlongAccountInputIsA4xxProblem() throws Exception {
-        problem(jsonPost("/api/auth/signup", Map.of("name", "Eve", "email", INJECTION + "@example.org",
-                "password", PASSWORD)), 400);
-        problem(jsonPost("/api/auth/signup", Map.of("name", "Eve", "email", HUGE + "@example.org",
-                "password", PASSWORD)), 400);
-        problem(jsonPost("/api/auth/signup", Map.of("name", HUGE, "email", "eve@example.org",
-                "password", PASSWORD)), 400);
-        problem(jsonPost("/api/auth/signup", Map.of("name", "Eve", "email", "eve@example.org",
-                "password", HUGE)), 400);
-        problem(jsonPost("/api/auth/login", Map.of("email", "ada@example.org' OR '1'='1", "password",
-                "' OR '1'='1")), 401);
+        problem(jsonPost("/api/auth/signup",
+                Map.of("name", "Eve", "email", INJECTION + "@example.org", "password", PASSWORD)), 400);
+        problem(jsonPost("/api/auth/signup",
+                Map.of("name", "Eve", "email", HUGE + "@example.org", "password", PASSWORD)), 400);
+        problem(jsonPost("/api/auth/signup", Map.of("name", HUGE, "email", "eve@example.org", "password", PASSWORD)),
+                400);
+        problem(jsonPost("/api/auth/signup", Map.of("name", "Eve", "email", "eve@example.org", "password", HUGE)), 400);
+        problem(jsonPost("/api/auth/login", Map.of("email", "ada@example.org' OR '1'='1", "password", "' OR '1'='1")),
+                401);
         problem(jsonPost("/api/auth/login", Map.of("email", "ada@example.org", "password", HUGE)), 401);
         problem(jsonPost("/api/auth/login", Map.of("email", HUGE, "password", PASSWORD)), 400);
         problem(jsonPost("/api/auth/password-reset", Map.of("email", HUGE + "@example.org")), 400);
@@ -76,8 +82,9 @@ class HostileInputTest {
         problem(jsonPost("/api/auth/password-reset/confirm", Map.of("token", HUGE, "password", PASSWORD)), 400);
         problem(jsonPost("/api/auth/password-reset/confirm", Map.of("token", "' OR 1=1 --", "password", PASSWORD)),
                 400);
-        problem(post("/api/me/api-keys").with(ada.csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("name", HUGE))), 400);
+        problem(post("/api/me/api-keys").with(ada.csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json(Map.of("name", HUGE))), 400);
         problem(get("/api/me").with(apiKey(HUGE)), 401);
         problem(get("/api/me").with(apiKey("pkp_" + INJECTION)), 401);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Long.class)).isEqualTo(1);
@@ -89,11 +96,13 @@ class HostileInputTest {
         problem(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON).content("[1, 2, 3]"), 400);
         problem(post("/api/auth/login").contentType(MediaType.TEXT_PLAIN).content("email=ada&password=x"), 415);
         problem(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": {\"$ne\": null}, \"password\": {\"$ne\": null}}"), 400);
-        problem(put("/api/packages/attrs/visibility").with(ada.csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"private\": \"sure\"}"), 400);
-        problem(put("/api/packages/attrs/visibility").with(ada.csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{}"), 400);
+            .content("{\"email\": {\"$ne\": null}, \"password\": {\"$ne\": null}}"), 400);
+        problem(put("/api/packages/attrs/visibility").with(ada.csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"private\": \"sure\"}"), 400);
+        problem(put("/api/packages/attrs/visibility").with(ada.csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{}"), 400);
     }
 
     @Test
@@ -105,10 +114,11 @@ class HostileInputTest {
                 problem(get(path, name).with(ada.csrf()), -1);
             }
             problem(put("/api/packages/{p}/visibility", name).with(ada.csrf())
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"private\": true}"), -1);
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"private\": true}"), -1);
             problem(post("/api/packages/{p}/maintainers", name).with(ada.csrf())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(json(Map.of("email", "ada@example.org", "role", "OWNER"))), -1);
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("email", "ada@example.org", "role", "OWNER"))), -1);
             int badge = mvc.perform(get("/badge/{p}.svg", name)).andReturn().getResponse().getStatus();
             int page = mvc.perform(get("/packages/{p}", name)).andReturn().getResponse().getStatus();
             assertThat(badge).isBetween(400, 499);
@@ -134,4 +144,5 @@ class HostileInputTest {
     private static MockHttpServletRequestBuilder jsonPost(String path, Map<String, String> body) {
         return post(path).contentType(MediaType.APPLICATION_JSON).content(json(body));
     }
+
 }

@@ -24,7 +24,8 @@ class LoggingPasswordResetNotifierTest {
         new LoggingPasswordResetNotifier(production).passwordResetIssued(NOTICE);
 
         assertThat(output).contains("A password reset was issued for user 42")
-                .doesNotContain(NOTICE.token()).doesNotContain("ada@example.org");
+            .doesNotContain(NOTICE.token())
+            .doesNotContain("ada@example.org");
         assertThat(NOTICE.toString()).doesNotContain(NOTICE.token());
     }
 
@@ -37,4 +38,5 @@ class LoggingPasswordResetNotifierTest {
 
         assertThat(output).contains("A password reset was issued for user 42").contains(NOTICE.token());
     }
+
 }

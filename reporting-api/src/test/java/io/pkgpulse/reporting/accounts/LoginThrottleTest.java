@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import io.pkgpulse.reporting.security.AccountsProperties;
 
-/** The default limits, without hashing: 5 failures per account and 20 per client address per 15 minutes. */
+/**
+ * The default limits, without hashing: 5 failures per account and 20 per client address
+ * per 15 minutes.
+ */
 class LoginThrottleTest {
 
-    static final AccountsProperties DEFAULTS = new AccountsProperties(List.of(), true, 5, 20, Duration.ofMinutes(15),
-            3, 25);
+    static final AccountsProperties DEFAULTS = new AccountsProperties(List.of(), true, 5, 20, Duration.ofMinutes(15), 3,
+            25);
 
     LoginThrottle throttle = new LoginThrottle(DEFAULTS);
 
@@ -24,7 +27,7 @@ class LoginThrottleTest {
         }
 
         assertThat(throttle.tryAttempt("ada@EXAMPLE.org", "192.0.2.2")).get()
-                .satisfies(wait -> assertThat(wait).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(3)));
+            .satisfies(wait -> assertThat(wait).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(3)));
         assertThat(throttle.tryAttempt("bob@example.org", "192.0.2.1")).isEmpty();
     }
 
@@ -62,4 +65,5 @@ class LoginThrottleTest {
         assertThat(throttle.tryPasswordReset("ada@example.org")).isFalse();
         assertThat(throttle.tryPasswordReset("bob@example.org")).isTrue();
     }
+
 }

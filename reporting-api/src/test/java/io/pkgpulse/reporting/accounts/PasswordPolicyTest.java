@@ -14,26 +14,20 @@ class PasswordPolicyTest {
     PasswordPolicy policy = new PasswordPolicy();
 
     @ParameterizedTest
-    @ValueSource(strings = { "violet-harbour-engine-7", "12 characters", "Ünïcödé passwörd ✓", "correct horse battery" })
+    @ValueSource(
+            strings = { "violet-harbour-engine-7", "12 characters", "Ünïcödé passwörd ✓", "correct horse battery" })
     void goodPasswordsPass(String password) {
         assertThatCode(() -> policy.check(password, "ada.lovelace@example.org", "Ada Lovelace"))
-                .doesNotThrowAnyException();
+            .doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({
-            "'',                           length",
-            "elevenchars,                  length",
-            "ADA.LOVELACE-is-here,         personal-data",
-            "my-name-is-lovelace,          personal-data",
-            "the-countess-ada-1815,        personal-data",
-            "PASSWORD2024!,                common-password",
-            "iloveyou1234,                 common-password",
-            "1qaz2wsx3edc,                 common-password",
-            "passwordpassword,             common-password",
-            "123456789012,                 common-password",
-            "winter1999!!x,                length-ok-not-common",
-            "mnmnmnmnmnmnmn,               repetition",
+    @CsvSource({ "'',                           length", "elevenchars,                  length",
+            "ADA.LOVELACE-is-here,         personal-data", "my-name-is-lovelace,          personal-data",
+            "the-countess-ada-1815,        personal-data", "PASSWORD2024!,                common-password",
+            "iloveyou1234,                 common-password", "1qaz2wsx3edc,                 common-password",
+            "passwordpassword,             common-password", "123456789012,                 common-password",
+            "winter1999!!x,                length-ok-not-common", "mnmnmnmnmnmnmn,               repetition",
             "ab12ab12ab12ab12,             repetition" })
     void eachRuleIsNamed(String password, String rule) {
         if (rule.equals("length-ok-not-common")) {
@@ -41,12 +35,12 @@ class PasswordPolicyTest {
             return;
         }
         assertThatThrownBy(() -> policy.check(password, "ada.lovelace@example.org", "Ada Lovelace"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    org.assertj.core.api.Assertions.assertThat(problem.getBody().getProperties())
-                            .containsEntry("rule", rule);
-                    org.assertj.core.api.Assertions.assertThat(problem.getBody().getDetail())
-                            .doesNotContain(password.isEmpty() ? "\u0000" : password);
-                });
+            .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                org.assertj.core.api.Assertions.assertThat(problem.getBody().getProperties())
+                    .containsEntry("rule", rule);
+                org.assertj.core.api.Assertions.assertThat(problem.getBody().getDetail())
+                    .doesNotContain(password.isEmpty() ? "\u0000" : password);
+            });
     }
 
     @Test
@@ -57,13 +51,12 @@ class PasswordPolicyTest {
             password.append((char) ('b' + i * 5 % 24));
         }
         assertThatCode(() -> policy.check(password.toString(), "x@example.org", "X")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> policy.check(password + "q", "x@example.org", "X"))
-                .isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> policy.check(password + "q", "x@example.org", "X")).isInstanceOf(ApiProblem.class);
     }
 
     @Test
     void shortNamesAndLocalPartsDoNotForbidEveryPasswordWithThoseLetters() {
-        assertThatCode(() -> policy.check("a long bright morning", "al@example.org", "Li"))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("a long bright morning", "al@example.org", "Li")).doesNotThrowAnyException();
     }
+
 }

@@ -39,6 +39,7 @@ class PasswordResetTest {
     LoginThrottle loginThrottle;
 
     AccountsFixture fixture;
+
     long adaId;
 
     @BeforeEach
@@ -52,16 +53,19 @@ class PasswordResetTest {
 
     @Test
     void askingAnswers202WithTheSameBodyWhetherOrNotTheAccountExists() throws Exception {
-        MockHttpServletResponse unknown = ask("nobody@example.org").andExpect(status().isAccepted()).andReturn()
-                .getResponse();
-        MockHttpServletResponse known = ask("ADA@example.org").andExpect(status().isAccepted()).andReturn()
-                .getResponse();
+        MockHttpServletResponse unknown = ask("nobody@example.org").andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse();
+        MockHttpServletResponse known = ask("ADA@example.org").andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse();
 
         assertThat(known.getContentAsString()).isEqualTo(unknown.getContentAsString()).contains("message");
         assertThat(known.getContentType()).isEqualTo(unknown.getContentType());
         assertThat(known.getHeaderNames()).isEqualTo(unknown.getHeaderNames());
 
-        // Requests are handled in order on one background thread: when Ada's notice arrives, the unknown address
+        // Requests are handled in order on one background thread: when Ada's notice
+        // arrives, the unknown address
         // has been handled, and produced nothing.
         PasswordResetNotice notice = notifier.next(WAIT);
         assertThat(notice).isNotNull();
@@ -81,8 +85,8 @@ class PasswordResetTest {
         fixture.login("ada@example.org", NEW_PASSWORD);
         login("ada@example.org", PASSWORD).andExpect(status().isUnauthorized());
         confirm(token, "another-fine-password-9").andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/invalid-reset-token"));
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value("/problems/invalid-reset-token"));
         fixture.login("ada@example.org", NEW_PASSWORD);
     }
 
@@ -96,14 +100,23 @@ class PasswordResetTest {
 
         String usedAnswer = confirm(used, "fresh-spring-meadow-8").andReturn().getResponse().getContentAsString();
         String expiredAnswer = confirm(expired, "fresh-spring-meadow-8").andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         String unknownAnswer = confirm("0123456789abcdef0123456789abcdef", "fresh-spring-meadow-8")
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         String malformedAnswer = confirm("not-a-token", "fresh-spring-meadow-8").andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-        assertThat(usedAnswer).isEqualTo(expiredAnswer).isEqualTo(unknownAnswer).isEqualTo(malformedAnswer)
-                .contains("/problems/invalid-reset-token");
+        assertThat(usedAnswer).isEqualTo(expiredAnswer)
+            .isEqualTo(unknownAnswer)
+            .isEqualTo(malformedAnswer)
+            .contains("/problems/invalid-reset-token");
         fixture.login("ada@example.org", NEW_PASSWORD);
     }
 
@@ -112,10 +125,10 @@ class PasswordResetTest {
         String token = issue();
 
         confirm(token, "short").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("/problems/weak-password"))
-                .andExpect(jsonPath("$.rule").value("length"));
+            .andExpect(jsonPath("$.type").value("/problems/weak-password"))
+            .andExpect(jsonPath("$.rule").value("length"));
         confirm(token, "ada-wants-this-one").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.rule").value("personal-data"));
+            .andExpect(jsonPath("$.rule").value("personal-data"));
 
         confirm(token, NEW_PASSWORD).andExpect(status().isNoContent());
     }
@@ -150,7 +163,8 @@ class PasswordResetTest {
         }
         ask("bob@example.org").andExpect(status().isAccepted());
 
-        // One background thread handles requests in order: once Bob's notice is there, Ada's five were handled.
+        // One background thread handles requests in order: once Bob's notice is there,
+        // Ada's five were handled.
         java.util.List<Long> recipients = new java.util.ArrayList<>();
         PasswordResetNotice notice;
         do {
@@ -165,11 +179,12 @@ class PasswordResetTest {
     @Test
     void invalidRequestsAre400Problems() throws Exception {
         mvc.perform(post("/api/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("email", "not an address")))).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
-        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
-                .content("{}")).andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            .content(json(Map.of("email", "not an address"))))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
+        mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON).content("{}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private String issue() throws Exception {
@@ -181,16 +196,17 @@ class PasswordResetTest {
 
     private ResultActions ask(String email) throws Exception {
         return mvc.perform(post("/api/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("email", email))));
+            .content(json(Map.of("email", email))));
     }
 
     private ResultActions confirm(String token, String password) throws Exception {
         return mvc.perform(post("/api/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("token", token, "password", password))));
+            .content(json(Map.of("token", token, "password", password))));
     }
 
     private ResultActions login(String email, String password) throws Exception {
         return mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("email", email, "password", password))));
+            .content(json(Map.of("email", email, "password", password))));
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Keeps the notices instead of sending them, for tests to read the token as a user would from the e-mail. */
+/**
+ * Keeps the notices instead of sending them, for tests to read the token as a user would
+ * from the e-mail.
+ */
 class RecordingPasswordResetNotifier implements PasswordResetNotifier {
 
     private final LinkedBlockingQueue<PasswordResetNotice> notices = new LinkedBlockingQueue<>();
@@ -20,7 +23,10 @@ class RecordingPasswordResetNotifier implements PasswordResetNotifier {
         notices.add(notice);
     }
 
-    /** The next notice, waiting for the background issuer up to {@code timeout}; null if none came. */
+    /**
+     * The next notice, waiting for the background issuer up to {@code timeout}; null if
+     * none came.
+     */
     PasswordResetNotice next(Duration timeout) throws InterruptedException {
         return notices.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -39,5 +45,7 @@ class RecordingPasswordResetNotifier implements PasswordResetNotifier {
         RecordingPasswordResetNotifier recordingPasswordResetNotifier() {
             return new RecordingPasswordResetNotifier();
         }
+
     }
+
 }

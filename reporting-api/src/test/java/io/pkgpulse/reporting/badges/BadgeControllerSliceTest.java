@@ -39,8 +39,9 @@ import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.StatsQueries;
 
 /**
- * The badge endpoint as a README's image request sees it, with the web layer and security only (no database): an
- * SVG with the count, public caching, and problems for what the caller can fix. BadgeTest covers the numbers.
+ * The badge endpoint as a README's image request sees it, with the web layer and security
+ * only (no database): an SVG with the count, public caching, and problems for what the
+ * caller can fix. BadgeTest covers the numbers.
  */
 @WebMvcTest(BadgeController.class)
 @ApiSecurityForSlices
@@ -67,12 +68,12 @@ class BadgeControllerSliceTest {
         given(queries.sum(eq(7L), any(DateRange.class), eq(false))).willReturn(12_345L);
 
         mvc.perform(get("/badge/requests.svg"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
-                .andExpect(header().string("Cache-Control", containsString("public")))
-                .andExpect(content().string(startsWith("<svg")))
-                .andExpect(content().string(containsString("12k/month")))
-                .andExpect(content().string(containsString("downloads")));
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+            .andExpect(header().string("Cache-Control", containsString("public")))
+            .andExpect(content().string(startsWith("<svg")))
+            .andExpect(content().string(containsString("12k/month")))
+            .andExpect(content().string(containsString("downloads")));
     }
 
     @Test
@@ -81,18 +82,18 @@ class BadgeControllerSliceTest {
         given(queries.totals(7L)).willReturn(Map.of("with_mirrors", 2_000_000L, "without_mirrors", 1_500_000L));
 
         mvc.perform(get("/badge/requests.svg").param("period", "total").param("label", "installs"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("1.5M")))
-                .andExpect(content().string(containsString("installs")));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("1.5M")))
+            .andExpect(content().string(containsString("installs")));
     }
 
     @Test
     void aBadColourIsABadParameterProblem() throws Exception {
         mvc.perform(get("/badge/requests.svg").param("color", "not a colour"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
-                .andExpect(jsonPath("$.parameter").value("color"));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+            .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
+            .andExpect(jsonPath("$.parameter").value("color"));
     }
 
     @Test
@@ -100,21 +101,25 @@ class BadgeControllerSliceTest {
         given(packages.require("nothing-here")).willThrow(new UnknownPackageException("nothing-here"));
 
         mvc.perform(get("/badge/nothing-here.svg"))
-                .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.type").value("/problems/unknown-package"))
-                .andExpect(jsonPath("$.status").value(404));
+            .andExpect(status().isNotFound())
+            .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+            .andExpect(jsonPath("$.type").value("/problems/unknown-package"))
+            .andExpect(jsonPath("$.status").value(404));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ResponseCacheProperties.class)
     static class Fixed {
 
-        /** In place of the application's system clock: the dates in the answers are known. */
+        /**
+         * In place of the application's system clock: the dates in the answers are known.
+         */
         @Bean
         @Primary
         Clock fixedClock() {
             return Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
         }
+
     }
+
 }

@@ -15,9 +15,10 @@ class BadgeSvgTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "brightgreen, #4c1", "RED, #e05d44", "4c1, #4c1", "#aabbcc, #aabbcc", "javascript:alert(1),",
-            "12345,", "<script>," })
+    @CsvSource({ "brightgreen, #4c1", "RED, #e05d44", "4c1, #4c1", "#aabbcc, #aabbcc", "javascript:alert(1),", "12345,",
+            "<script>," })
     void coloursAreNamesOrHexOnly(String requested, String colour) {
         assertThat(BadgeSvg.colour(requested)).isEqualTo(colour);
     }
+
 }

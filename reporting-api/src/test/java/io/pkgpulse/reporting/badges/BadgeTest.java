@@ -55,7 +55,8 @@ class BadgeTest {
         seed.downloads(flask, release, yesterday, false, 1234);
         seed.downloads(flask, release, yesterday.minusDays(10), false, 40_000);
         seed.downloads(flask, release, yesterday.minusDays(100), false, 1_000_000);
-        seed.downloads(flask, release, yesterday, true, 999_999); // mirrors are not counted
+        seed.downloads(flask, release, yesterday, true, 999_999); // mirrors are not
+                                                                  // counted
     }
 
     @Test
@@ -64,10 +65,11 @@ class BadgeTest {
 
         assertThat(month.statusCode()).isEqualTo(200);
         assertThat(month.headers().firstValue("Content-Type")).get().asString().startsWith("image/svg+xml");
-        // Last month ends yesterday: cached for an hour, or until midnight when the month moves on.
+        // Last month ends yesterday: cached for an hour, or until midnight when the month
+        // moves on.
         assertThat(month.headers().firstValue("Cache-Control")).get().asString().matches("max-age=\\d+, public");
         assertThat(Long.parseLong(month.headers().firstValue("Cache-Control").get().replaceAll("\\D", "")))
-                .isBetween(0L, 3600L);
+            .isBetween(0L, 3600L);
         assertThat(month.headers().firstValue("ETag")).isPresent();
         Document svg = parse(month.body());
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
@@ -80,12 +82,12 @@ class BadgeTest {
     @Test
     void anyLabelIsEscapedAndStillValidXml() throws Exception {
         String label = "<script>alert('x')</script> & \"q\" \u0007";
-        HttpResponse<String> badge = api.get("/badge/flask.svg?label=" + URLEncoder.encode(label, StandardCharsets.UTF_8)
-                + "&color=brightgreen");
+        HttpResponse<String> badge = api
+            .get("/badge/flask.svg?label=" + URLEncoder.encode(label, StandardCharsets.UTF_8) + "&color=brightgreen");
 
         assertThat(badge.body()).doesNotContain("<script>").contains("fill=\"#4c1\"");
         assertThat(parse(badge.body()).getDocumentElement().getAttribute("aria-label"))
-                .isEqualTo("<script>alert('x')</script> & \"q\" : 41k/month");
+            .isEqualTo("<script>alert('x')</script> & \"q\" : 41k/month");
     }
 
     @Test
@@ -95,8 +97,9 @@ class BadgeTest {
         assertThat(api.get("/badge/flask.svg?label=" + "x".repeat(65)).statusCode()).isEqualTo(400);
         HttpResponse<String> unknown = api.get("/badge/no-such-package.svg", "Accept", "image/svg+xml");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
+        assertThat(unknown.headers().firstValue("Content-Type")).get()
+            .asString()
+            .startsWith("application/problem+json");
     }
 
     @Test
@@ -118,4 +121,5 @@ class BadgeTest {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
+
 }

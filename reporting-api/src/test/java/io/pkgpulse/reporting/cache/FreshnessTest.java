@@ -27,14 +27,18 @@ import io.pkgpulse.reporting.accounts.AccountsIntegrationTest;
 import io.pkgpulse.reporting.changes.ChangeClock;
 
 /**
- * With the caches on (the default), a count the worker changed is in the very next answer on every path once its
- * notification has arrived; answers nothing changed are served from memory; clients get validators and revalidate
- * cheaply; a lost notification connection leaves answers stale for at most the documented bound.
+ * With the caches on (the default), a count the worker changed is in the very next answer
+ * on every path once its notification has arrived; answers nothing changed are served
+ * from memory; clients get validators and revalidate cheaply; a lost notification
+ * connection leaves answers stale for at most the documented bound.
  */
 @AccountsIntegrationTest
 class FreshnessTest {
 
-    /** pkgpulse.changes.check-interval + timeout, the documented bound on staleness after a lost connection. */
+    /**
+     * pkgpulse.changes.check-interval + timeout, the documented bound on staleness after
+     * a lost connection.
+     */
     private static final Duration STALENESS_BOUND = Duration.ofSeconds(3);
 
     @Autowired
@@ -49,9 +53,13 @@ class FreshnessTest {
     static int run;
 
     AccountsFixture fixture;
+
     String name;
+
     long pkg;
+
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
     LocalDate yesterday = today.minusDays(1);
 
     @BeforeEach
@@ -75,12 +83,14 @@ class FreshnessTest {
             mvc.perform(get(path)).andExpect(status().isOk());
             mvc.perform(get(path)).andExpect(status().isOk()).andExpect(header().exists(HttpHeaders.AGE));
         }
-        assertThat(body(json)).contains("{\"category\":\"without_mirrors\",\"date\":\"" + today + "\",\"downloads\":5}");
+        assertThat(body(json))
+            .contains("{\"category\":\"without_mirrors\",\"date\":\"" + today + "\",\"downloads\":5}");
         assertThat(body(dashboard)).contains("id=\"range-total\" value=\"12\"");
 
         addToday(3);
 
-        assertThat(body(json)).contains("{\"category\":\"without_mirrors\",\"date\":\"" + today + "\",\"downloads\":8}");
+        assertThat(body(json))
+            .contains("{\"category\":\"without_mirrors\",\"date\":\"" + today + "\",\"downloads\":8}");
         assertThat(body(csv)).contains(today + ",without_mirrors,8");
         assertThat(body(badge)).contains(">15</text>");
         assertThat(body(all)).contains("\"date\":\"" + today + "\",\"downloads\":8}");
@@ -92,42 +102,57 @@ class FreshnessTest {
         String completed = "/api/packages/" + name + "/overall?mirrors=false&start_date=" + yesterday.minusDays(6)
                 + "&end_date=" + yesterday;
         String withToday = "/api/packages/" + name + "/overall?mirrors=false";
-        mvc.perform(get(completed)).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=3600, public"));
-        mvc.perform(get(withToday)).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
+        mvc.perform(get(completed))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=3600, public"));
+        mvc.perform(get(withToday))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
 
         addToday(3);
 
-        // Today's change does not touch last week: still the answer in memory, with its age.
+        // Today's change does not touch last week: still the answer in memory, with its
+        // age.
         mvc.perform(get(completed)).andExpect(status().isOk()).andExpect(header().exists(HttpHeaders.AGE));
-        MockHttpServletResponse fresh = mvc.perform(get(withToday)).andExpect(status().isOk())
-                .andExpect(header().doesNotExist(HttpHeaders.AGE)).andReturn().getResponse();
+        MockHttpServletResponse fresh = mvc.perform(get(withToday))
+            .andExpect(status().isOk())
+            .andExpect(header().doesNotExist(HttpHeaders.AGE))
+            .andReturn()
+            .getResponse();
         assertThat(fresh.getContentAsString()).contains("\"downloads\":8}");
 
         // A late event for yesterday outdates the completed range too.
         jdbc.update("UPDATE daily_downloads SET downloads = downloads + 1 WHERE package_id = ? AND day = ?", pkg,
                 yesterday);
         WorkerCommits.announce(jdbc, changes, yesterday, pkg);
-        assertThat(mvc.perform(get(completed)).andExpect(status().isOk())
-                .andExpect(header().doesNotExist(HttpHeaders.AGE)).andReturn().getResponse().getContentAsString())
-                .contains("\"date\":\"" + yesterday + "\",\"downloads\":8}");
+        assertThat(mvc.perform(get(completed))
+            .andExpect(status().isOk())
+            .andExpect(header().doesNotExist(HttpHeaders.AGE))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("\"date\":\"" + yesterday + "\",\"downloads\":8}");
     }
 
     @Test
     void recentCountsAndPeriodBadgesAreCachedUntilMidnightAtMostTotalsAreRevalidated() throws Exception {
-        long untilMidnight = Duration.between(Instant.now(),
-                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
-        for (String path : new String[] { "/api/packages/" + name + "/recent", "/badge/" + name + ".svg?period=week" }) {
-            String cacheControl = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
-                    .getHeader(HttpHeaders.CACHE_CONTROL);
+        long untilMidnight = Duration.between(Instant.now(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+            .toSeconds();
+        for (String path : new String[] { "/api/packages/" + name + "/recent",
+                "/badge/" + name + ".svg?period=week" }) {
+            String cacheControl = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.CACHE_CONTROL);
             long maxAge = Long.parseLong(cacheControl.replaceAll("max-age=(\\d+), public", "$1"));
             assertThat(maxAge).isPositive().isLessThanOrEqualTo(Math.min(3600, untilMidnight + 1));
         }
-        mvc.perform(get("/badge/" + name + ".svg?period=total")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
-        mvc.perform(get("/api/packages/" + name + "/total")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
+        mvc.perform(get("/badge/" + name + ".svg?period=total"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
+        mvc.perform(get("/api/packages/" + name + "/total"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, public"));
     }
 
     @Test
@@ -138,13 +163,14 @@ class FreshnessTest {
         String lastModified = first.getHeader(HttpHeaders.LAST_MODIFIED);
         assertThat(etag).isNotBlank();
 
-        mvc.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isNotModified())
-                .andExpect(header().string(HttpHeaders.ETAG, etag));
+        mvc.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag))
+            .andExpect(status().isNotModified())
+            .andExpect(header().string(HttpHeaders.ETAG, etag));
         // From memory, and from the controller for a request nobody made before.
         for (String each : new String[] { path, path + "?start_date=" + yesterday.minusDays(10) }) {
             mvc.perform(get(each).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified))
-                    .andExpect(status().isNotModified())
-                    .andExpect(header().string(HttpHeaders.LAST_MODIFIED, lastModified));
+                .andExpect(status().isNotModified())
+                .andExpect(header().string(HttpHeaders.LAST_MODIFIED, lastModified));
         }
         // A badge too.
         String badge = "/badge/" + name + ".svg?period=total";
@@ -153,17 +179,18 @@ class FreshnessTest {
 
         addToday(3);
 
-        // An If-None-Match with an old tag wins over an If-Modified-Since that would match.
-        mvc.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag).header(HttpHeaders.IF_MODIFIED_SINCE,
-                httpDate(Instant.now().plusSeconds(60)))).andExpect(status().isOk());
+        // An If-None-Match with an old tag wins over an If-Modified-Since that would
+        // match.
+        mvc.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag)
+            .header(HttpHeaders.IF_MODIFIED_SINCE, httpDate(Instant.now().plusSeconds(60)))).andExpect(status().isOk());
         mvc.perform(get(path).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)).andExpect(status().isOk());
         mvc.perform(get(badge).header(HttpHeaders.IF_NONE_MATCH, badgeTag)).andExpect(status().isOk());
         MockHttpServletResponse changed = awaitLastModified(path);
         assertThat(changed.getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
-        assertThat(changed.getDateHeader(HttpHeaders.LAST_MODIFIED)).isGreaterThan(first.getDateHeader(
-                HttpHeaders.LAST_MODIFIED));
+        assertThat(changed.getDateHeader(HttpHeaders.LAST_MODIFIED))
+            .isGreaterThan(first.getDateHeader(HttpHeaders.LAST_MODIFIED));
         mvc.perform(get(path).header(HttpHeaders.IF_MODIFIED_SINCE, changed.getHeader(HttpHeaders.LAST_MODIFIED)))
-                .andExpect(status().isNotModified());
+            .andExpect(status().isNotModified());
     }
 
     @Test
@@ -172,19 +199,24 @@ class FreshnessTest {
         mvc.perform(get(path)).andExpect(status().isOk());
         mvc.perform(get(path)).andExpect(header().exists(HttpHeaders.AGE));
 
-        // This context's listener, and those of other test contexts still open on the same database.
-        int killed = jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                + "WHERE application_name = 'pkgpulse-api-changes' AND datname = current_database()", Integer.class);
+        // This context's listener, and those of other test contexts still open on the
+        // same database.
+        int killed = jdbc.queryForObject(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE application_name = 'pkgpulse-api-changes' AND datname = current_database()",
+                Integer.class);
         assertThat(killed).isPositive();
         // Committed while nobody listens: no notification will ever tell of it.
         jdbc.update("UPDATE daily_downloads SET downloads = downloads + 3 WHERE package_id = ? AND day = ?", pkg,
                 today);
 
-        await().atMost(STALENESS_BOUND).pollInterval(Duration.ofMillis(20))
-                .untilAsserted(() -> assertThat(body(path)).contains("\"downloads\":8}"));
+        await().atMost(STALENESS_BOUND)
+            .pollInterval(Duration.ofMillis(20))
+            .untilAsserted(() -> assertThat(body(path)).contains("\"downloads\":8}"));
         // Listening again, and caching again.
-        await().atMost(Duration.ofSeconds(10)).until(() -> changes.listening() && jdbc.queryForObject(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pkgpulse-api-changes'"
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> changes.listening() && jdbc
+                .queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pkgpulse-api-changes'"
                         + " AND datname = current_database()", Integer.class) >= killed);
         mvc.perform(get(path)).andExpect(status().isOk());
         mvc.perform(get(path)).andExpect(header().exists(HttpHeaders.AGE));
@@ -192,7 +224,10 @@ class FreshnessTest {
         assertThat(body(path)).contains("\"downloads\":9}");
     }
 
-    /** What a worker's batch does: more downloads today for the package and the totals, announced on commit. */
+    /**
+     * What a worker's batch does: more downloads today for the package and the totals,
+     * announced on commit.
+     */
     private void addToday(long n) {
         jdbc.update("UPDATE daily_downloads SET downloads = downloads + ? WHERE package_id = ? AND day = ?", n, pkg,
                 today);
@@ -207,12 +242,14 @@ class FreshnessTest {
 
     /** Last-Modified is given once the second of the last change is over. */
     private MockHttpServletResponse awaitLastModified(String path) {
-        return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(
-                () -> mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse(),
-                response -> response.getHeader(HttpHeaders.LAST_MODIFIED) != null);
+        return await().atMost(Duration.ofSeconds(3))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse(),
+                    response -> response.getHeader(HttpHeaders.LAST_MODIFIED) != null);
     }
 
     private static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
+
 }

@@ -52,12 +52,14 @@ import io.pkgpulse.testsupport.Chromium;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * The dashboard in a real browser: Debian's Chromium, headless, driven by Selenium through Debian's chromedriver (so
- * Selenium Manager never downloads anything). Asserts what a user sees: numbers in the pages, charts that Chart.js
- * drew from the seeded rollups (read back with {@code Chart.getChart}), the mirrors toggle, the date range, the 404
- * page, numbers and charts that change without a reload when downloads are committed, and no errors in the browser
- * console. Leaves a screenshot of a package page in {@code target/dashboard.png}. The browser opens a live stream
- * per page, all from one address: the tests' configuration raises the per-client stream limit.
+ * The dashboard in a real browser: Debian's Chromium, headless, driven by Selenium
+ * through Debian's chromedriver (so Selenium Manager never downloads anything). Asserts
+ * what a user sees: numbers in the pages, charts that Chart.js drew from the seeded
+ * rollups (read back with {@code Chart.getChart}), the mirrors toggle, the date range,
+ * the 404 page, numbers and charts that change without a reload when downloads are
+ * committed, and no errors in the browser console. Leaves a screenshot of a package page
+ * in {@code target/dashboard.png}. The browser opens a live stream per page, all from one
+ * address: the tests' configuration raises the per-client stream limit.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
@@ -85,8 +87,11 @@ class DashboardBrowserTest {
     PlatformTransactionManager transactions;
 
     DashboardSeed seed;
+
     LocalDate t0;
+
     LocalDate t1;
+
     LocalDate t2;
 
     @BeforeAll
@@ -94,7 +99,8 @@ class DashboardBrowserTest {
         Chromium.ensureInstalled();
         profile = Files.createTempDirectory("pkgpulse-chromium-");
         driverService = new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build();
+            .usingAnyFreePort()
+            .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -154,7 +160,8 @@ class DashboardBrowserTest {
         assertThat(totals.get(3).get(1)).isEqualTo(number(seed.total(t0.minusDays(30), t1, true)));
 
         List<List<String>> top = rows("#top tbody tr");
-        // pulse-demo's today grows hour by hour: where it ranks depends on the time of day.
+        // pulse-demo's today grows hour by hour: where it ranks depends on the time of
+        // day.
         long demoToday = seed.daily(seed.id(DashboardSeed.DEMO), t0, false);
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(List.of(Map.entry("pulse-demo", demoToday),
                 Map.entry("dash-alpha", 120L), Map.entry("dash-beta", 50L)));
@@ -164,7 +171,7 @@ class DashboardBrowserTest {
                 List.of("3", ranked.get(2).getKey(), number(ranked.get(2).getValue())));
         assertThat(browser.findElement(By.id("last-batch")).getText()).matches("Last batch stored \\d+ s ago\\.");
         assertThat(browser.findElement(By.id("newest-day")).getText())
-                .isEqualTo("Newest day with downloads: " + t0 + " (today).");
+            .isEqualTo("Newest day with downloads: " + t0 + " (today).");
         assertThat(browser.findElement(By.linkText("API docs")).getAttribute("href")).endsWith("/swagger-ui.html");
 
         browser.findElement(By.linkText("dash-alpha")).click();
@@ -193,16 +200,16 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dash_Alpha");
         assertThat(browser.findElement(By.cssSelector(".summary")).getText()).isEqualTo("Alpha does the first thing");
         List<String> labels = List.of(t2.toString(), t1.toString(), t0.toString());
-        assertThat(chart("daily")).isEqualTo(Map.of("labels", labels,
-                "datasets", List.of(dataset("Downloads without mirrors", 80, 100, 120))));
-        assertThat(chart("versions")).isEqualTo(Map.of("labels", labels, "datasets", List.of(
-                dataset("2.0.0", 0, 70, 60), dataset("1.0.0", 80, 0, 20), dataset("1.1.0", 0, 30, 40))));
-        assertThat(chart("python-minor").get("datasets")).isEqualTo(List.of(
-                dataset("3.12", 0, 60, 70), dataset("3.11", 0, 40, 50), dataset("3.10", 80, 0, 0)));
-        assertThat(chart("system").get("datasets")).isEqualTo(List.of(
-                dataset("Linux", 80, 100, 100), dataset("Windows", 0, 0, 20)));
-        assertThat(chart("installer").get("datasets")).isEqualTo(List.of(
-                dataset("pip", 80, 100, 90), dataset("uv", 0, 0, 30)));
+        assertThat(chart("daily")).isEqualTo(
+                Map.of("labels", labels, "datasets", List.of(dataset("Downloads without mirrors", 80, 100, 120))));
+        assertThat(chart("versions")).isEqualTo(Map.of("labels", labels, "datasets",
+                List.of(dataset("2.0.0", 0, 70, 60), dataset("1.0.0", 80, 0, 20), dataset("1.1.0", 0, 30, 40))));
+        assertThat(chart("python-minor").get("datasets"))
+            .isEqualTo(List.of(dataset("3.12", 0, 60, 70), dataset("3.11", 0, 40, 50), dataset("3.10", 80, 0, 0)));
+        assertThat(chart("system").get("datasets"))
+            .isEqualTo(List.of(dataset("Linux", 80, 100, 100), dataset("Windows", 0, 0, 20)));
+        assertThat(chart("installer").get("datasets"))
+            .isEqualTo(List.of(dataset("pip", 80, 100, 90), dataset("uv", 0, 0, 30)));
 
         for (WebElement canvas : browser.findElements(By.tagName("canvas"))) {
             assertThat(canvas.getSize().getWidth()).as(canvas.getAttribute("id")).isGreaterThan(200);
@@ -215,7 +222,8 @@ class DashboardBrowserTest {
         assertThat(ticks("daily")).containsExactly(t2.toString(), t1.toString(), t0.toString());
         assertThat(ticks("hourly")).isNotEmpty().allMatch(tick -> tick.matches("\\d\\d:00|\\d\\d-\\d\\d"));
         assertThat(browser.findElement(By.id("recent")).getText()).contains("Yesterday\n100")
-                .contains("Last 7 days\n180").contains("All time\n300");
+            .contains("Last 7 days\n180")
+            .contains("All time\n300");
         assertThat(browser.findElement(By.id("range-total")).getText()).isEqualTo("300");
 
         WebElement versions = browser.findElement(By.cssSelector("#section-versions details"));
@@ -237,14 +245,15 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("mirrors=true").contains("start_date=" + t2);
         assertThat(browser.findElement(By.linkText("With mirrors")).getAttribute("aria-current")).isEqualTo("true");
         assertThat(chart("daily").get("datasets")).isEqualTo(List.of(dataset("Downloads with mirrors", 80, 120, 150)));
-        assertThat(chart("installer").get("datasets")).isEqualTo(List.of(
-                dataset("pip", 80, 100, 90), dataset("bandersnatch", 0, 20, 30), dataset("uv", 0, 0, 30)));
+        assertThat(chart("installer").get("datasets")).isEqualTo(
+                List.of(dataset("pip", 80, 100, 90), dataset("bandersnatch", 0, 20, 30), dataset("uv", 0, 0, 30)));
         assertThat(browser.findElement(By.id("range-total")).getText()).isEqualTo("350");
 
         browser.findElement(By.linkText("Without mirrors")).click();
         waitForCharts();
 
-        assertThat(chart("daily").get("datasets")).isEqualTo(List.of(dataset("Downloads without mirrors", 80, 100, 120)));
+        assertThat(chart("daily").get("datasets"))
+            .isEqualTo(List.of(dataset("Downloads without mirrors", 80, 100, 120)));
         assertNoConsoleErrors();
     }
 
@@ -262,22 +271,24 @@ class DashboardBrowserTest {
         browser.findElement(By.id("apply-range")).click();
         waitForCharts();
 
-        assertThat(browser.getCurrentUrl()).contains("start_date=" + t1).contains("end_date=" + t0)
-                .contains("mirrors=true");
-        assertThat(chart("daily")).isEqualTo(Map.of("labels", List.of(t1.toString(), t0.toString()),
-                "datasets", List.of(dataset("Downloads with mirrors", 120, 150))));
-        assertThat(chart("versions").get("datasets")).isEqualTo(List.of(dataset("2.0.0", 90, 90),
-                dataset("1.1.0", 30, 40), dataset("1.0.0", 0, 20)));
+        assertThat(browser.getCurrentUrl()).contains("start_date=" + t1)
+            .contains("end_date=" + t0)
+            .contains("mirrors=true");
+        assertThat(chart("daily")).isEqualTo(Map.of("labels", List.of(t1.toString(), t0.toString()), "datasets",
+                List.of(dataset("Downloads with mirrors", 120, 150))));
+        assertThat(chart("versions").get("datasets"))
+            .isEqualTo(List.of(dataset("2.0.0", 90, 90), dataset("1.1.0", 30, 40), dataset("1.0.0", 0, 20)));
 
         setDate("start_date", t0);
         setDate("end_date", t1);
         browser.findElement(By.id("apply-range")).click();
-        // The click starts a navigation; wait for the new page rather than reading the old one.
+        // The click starts a navigation; wait for the new page rather than reading the
+        // old one.
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(driver -> !driver.findElements(By.id("error")).isEmpty());
+            .until(driver -> !driver.findElements(By.id("error")).isEmpty());
 
         assertThat(browser.findElement(By.id("error")).getText()).contains("These dates cannot be shown")
-                .contains("start_date " + t0 + " is after end_date " + t1);
+            .contains("start_date " + t0 + " is after end_date " + t1);
         assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
     }
 
@@ -294,8 +305,9 @@ class DashboardBrowserTest {
     }
 
     /**
-     * The last 48 hours by hour, and release adoption: each of the newest versions' share of each hour's downloads
-     * over 72 hours (the downloads themselves are kept with the chart, for its tooltips).
+     * The last 48 hours by hour, and release adoption: each of the newest versions' share
+     * of each hour's downloads over 72 hours (the downloads themselves are kept with the
+     * chart, for its tooltips).
      */
     @Test
     void packagePageChartsTheLastHoursAndReleaseAdoption() {
@@ -310,8 +322,8 @@ class DashboardBrowserTest {
             labels.add(HourCharts.labels(first.plus(i, ChronoUnit.HOURS), 1).get(0));
             hourly.add(seed.hourly(alpha, first.plus(i, ChronoUnit.HOURS), false));
         }
-        assertThat(chart("hourly")).isEqualTo(Map.of("labels", labels,
-                "datasets", List.of(Map.of("label", "Downloads without mirrors", "data", hourly))));
+        assertThat(chart("hourly")).isEqualTo(Map.of("labels", labels, "datasets",
+                List.of(Map.of("label", "Downloads without mirrors", "data", hourly))));
         assertThat(hourly.get(47)).isEqualTo(120);
         assertThat(browser.findElement(By.id("today-so-far")).getText()).isEqualTo("120");
         assertThat(browser.findElement(By.id("this-hour")).getText()).isEqualTo("120");
@@ -333,9 +345,9 @@ class DashboardBrowserTest {
     }
 
     /**
-     * Downloads committed as the worker commits them (rollups and notification in one transaction) show on the open
-     * package page within 2 seconds: today's and this hour's numbers, the hourly chart and a new release's adoption,
-     * with no reload.
+     * Downloads committed as the worker commits them (rollups and notification in one
+     * transaction) show on the open package page within 2 seconds: today's and this
+     * hour's numbers, the hourly chart and a new release's adoption, with no reload.
      */
     @Test
     void packagePageUpdatesItselfWithinTwoSecondsOfACommit() {
@@ -347,8 +359,9 @@ class DashboardBrowserTest {
         seed.release(alpha, "3.0.0");
 
         batch().add(alpha, seed.releaseId(alpha, "2.0.0"), seed.hour, false, 7)
-                .add(alpha, seed.releaseId(alpha, "3.0.0"), seed.hour, false, 5)
-                .add(alpha, seed.releaseId(alpha, "2.0.0"), seed.hour, true, 100).commit();
+            .add(alpha, seed.releaseId(alpha, "3.0.0"), seed.hour, false, 5)
+            .add(alpha, seed.releaseId(alpha, "2.0.0"), seed.hour, true, 100)
+            .commit();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             assertThat(browser.findElement(By.id("today-so-far")).getText()).isEqualTo("132");
@@ -357,7 +370,7 @@ class DashboardBrowserTest {
         assertThat(browser.executeScript("return window.loadedOnce === true")).isEqualTo(true);
         @SuppressWarnings("unchecked")
         List<Long> hourly = (List<Long>) ((List<Map<String, Object>>) chart("hourly").get("datasets")).get(0)
-                .get("data");
+            .get("data");
         assertThat(hourly.get(47)).isEqualTo(132);
         Map<String, Object> adoption = adoption();
         assertThat(adoption.get("versions")).isEqualTo(List.of("3.0.0", "2.0.0", "1.1.0", "1.0.0"));
@@ -373,21 +386,25 @@ class DashboardBrowserTest {
         long beta = seed.id(DashboardSeed.BETA);
 
         batch().add(beta, seed.releaseId(beta, "0.1"), seed.hour, false, 3)
-                .add(beta, seed.releaseId(beta, "0.1"), seed.hour, true, 2).commit();
+            .add(beta, seed.releaseId(beta, "0.1"), seed.hour, true, 2)
+            .commit();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             assertThat(browser.findElement(By.id("today-without-mirrors")).getText())
-                    .isEqualTo(number(seed.total(t0, t0, false) + 3));
+                .isEqualTo(number(seed.total(t0, t0, false) + 3));
             assertThat(browser.findElement(By.id("today-with-mirrors")).getText())
-                    .isEqualTo(number(seed.total(t0, t0, true) + 5));
+                .isEqualTo(number(seed.total(t0, t0, true) + 5));
         });
         assertThat(browser.executeScript("return window.loadedOnce === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("live-status")).getText())
-                .isEqualTo("Live: the numbers update as downloads arrive.");
+            .isEqualTo("Live: the numbers update as downloads arrive.");
         assertNoConsoleErrors();
     }
 
-    /** The screenshot for docs/dashboard.png, and the page's timings as the browser measured them. */
+    /**
+     * The screenshot for docs/dashboard.png, and the page's timings as the browser
+     * measured them.
+     */
     @Test
     void packagePageScreenshotAndTimings() throws IOException {
         open("/packages/pulse-demo");
@@ -422,24 +439,28 @@ class DashboardBrowserTest {
     }
 
     private void waitForCharts() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
-                .executeScript("""
-                        const canvases = document.querySelectorAll('canvas');
-                        return document.readyState === 'complete' && typeof Chart !== 'undefined' && canvases.length > 0
-                            && Array.from(canvases).every(canvas => Chart.getChart(canvas) !== undefined);"""));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript("""
+                    const canvases = document.querySelectorAll('canvas');
+                    return document.readyState === 'complete' && typeof Chart !== 'undefined' && canvases.length > 0
+                        && Array.from(canvases).every(canvas => Chart.getChart(canvas) !== undefined);"""));
     }
 
-    /** Until the page's live stream is open (and so registered with the server's feed). */
+    /**
+     * Until the page's live stream is open (and so registered with the server's feed).
+     */
     private void waitForLiveStream() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "open".equals(
-                driver.findElement(By.id("live-status")).getAttribute("data-state")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(driver -> "open".equals(driver.findElement(By.id("live-status")).getAttribute("data-state")));
     }
 
     private DownloadBatch batch() {
         return new DownloadBatch(jdbc, changes, transactions);
     }
 
-    /** The adoption chart: its labels, versions, and the last hour's downloads and shares. */
+    /**
+     * The adoption chart: its labels, versions, and the last hour's downloads and shares.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Object> adoption() {
         return (Map<String, Object>) browser.executeScript("""
@@ -504,11 +525,16 @@ class DashboardBrowserTest {
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.cssSelector("th, td")).stream()
-                .map(cell -> cell.getText().replace('\n', ' ').strip()).toList();
+        return row.findElements(By.cssSelector("th, td"))
+            .stream()
+            .map(cell -> cell.getText().replace('\n', ' ').strip())
+            .toList();
     }
 
-    /** Date inputs take typed text in the browser's locale; setting the value is what a date picker does. */
+    /**
+     * Date inputs take typed text in the browser's locale; setting the value is what a
+     * date picker does.
+     */
     private void setDate(String id, LocalDate day) {
         browser.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, day.toString());
     }
@@ -518,8 +544,14 @@ class DashboardBrowserTest {
     }
 
     private static void assertNoConsoleErrors() {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        List<LogEntry> errors = browser.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .toList();
         assertThat(errors).as("browser console").isEmpty();
     }
+
 }

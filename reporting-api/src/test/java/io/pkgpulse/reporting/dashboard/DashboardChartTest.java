@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.pkgpulse.reporting.stats.DateRange;
 import io.pkgpulse.reporting.stats.Series.Row;
 
-/** How rollup rows become the package page's charts and tables, and the small helpers of the pages. */
+/**
+ * How rollup rows become the package page's charts and tables, and the small helpers of
+ * the pages.
+ */
 class DashboardChartTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 1);
@@ -37,7 +40,7 @@ class DashboardChartTest {
         List<Chart.Dataset> datasets = Chart.byCategory(rows, THREE_DAYS, 3, "versions");
 
         assertThat(datasets).extracting(Chart.Dataset::label)
-                .containsExactly("3.0", "2.0", "unknown", "All other versions (2)");
+            .containsExactly("3.0", "2.0", "unknown", "All other versions (2)");
         assertThat(datasets.get(0).data()).containsExactly(30, 30, 0);
         assertThat(datasets.get(3).data()).containsExactly(1, 0, 2);
         assertThat(datasets.get(3).other()).isTrue();
@@ -46,9 +49,10 @@ class DashboardChartTest {
 
     @Test
     void tableRowsAreTheDaysWithDownloadsFormattedWithADayTotalWhenThereAreSeveralDatasets() {
-        Chart chart = new Chart("versions", "By version", "", "bar", true, "", Chart.labels(THREE_DAYS),
-                Chart.byCategory(List.of(new Row("1.0", DAY, 1500), new Row("2.0", DAY, 2500),
-                        new Row("2.0", DAY.plusDays(2), 1)), THREE_DAYS, 8, "versions"));
+        Chart chart = new Chart("versions", "By version", "", "bar", true, "", Chart.labels(THREE_DAYS), Chart
+            .byCategory(
+                    List.of(new Row("1.0", DAY, 1500), new Row("2.0", DAY, 2500), new Row("2.0", DAY.plusDays(2), 1)),
+                    THREE_DAYS, 8, "versions"));
 
         assertThat(chart.rows()).containsExactly(new Chart.TableRow("2026-03-01", List.of("2,500", "1,500", "4,000")),
                 new Chart.TableRow("2026-03-03", List.of("1", "0", "1")));
@@ -80,4 +84,5 @@ class DashboardChartTest {
         assertThat(stale.newestDayAgo()).isEqualTo("2 days ago");
         assertThat(new Freshness(null, null, now, DAY).nothingIngested()).isTrue();
     }
+
 }

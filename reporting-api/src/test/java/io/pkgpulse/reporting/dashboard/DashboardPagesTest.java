@@ -31,8 +31,9 @@ import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * The dashboard's pages over real HTTP, as a browser receives them: status codes, error pages instead of problem
- * details, redirects, escaping, headers, the empty state, and how long the package page takes to render.
+ * The dashboard's pages over real HTTP, as a browser receives them: status codes, error
+ * pages instead of problem details, redirects, escaping, headers, the empty state, and
+ * how long the package page takes to render.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
@@ -51,7 +52,9 @@ class DashboardPagesTest {
     Clock clock;
 
     final HttpClient http = HttpClient.newHttpClient();
+
     DashboardSeed seed;
+
     LocalDate today;
 
     @BeforeEach
@@ -65,16 +68,20 @@ class DashboardPagesTest {
         HttpResponse<String> home = get("/");
 
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
-        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
+        assertThat(home.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(home.headers().firstValue("Content-Security-Policy"))
+            .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
         String body = home.body();
-        assertThat(body).contains("Last batch stored").contains("s ago")
-                .contains("Newest day with downloads").contains(today.toString())
-                .contains("href=\"/packages/dash-alpha\"").contains("href=\"/packages/pulse-demo\"")
-                .contains("href=\"/swagger-ui.html\"").contains("action=\"/packages\"")
-                .doesNotContain("dash-secret");
+        assertThat(body).contains("Last batch stored")
+            .contains("s ago")
+            .contains("Newest day with downloads")
+            .contains(today.toString())
+            .contains("href=\"/packages/dash-alpha\"")
+            .contains("href=\"/packages/pulse-demo\"")
+            .contains("href=\"/swagger-ui.html\"")
+            .contains("action=\"/packages\"")
+            .doesNotContain("dash-secret");
     }
 
     @Test
@@ -83,26 +90,29 @@ class DashboardPagesTest {
 
         String body = get("/").body();
 
-        assertThat(body).contains("Nothing has been ingested yet").contains("No downloads recorded today")
-                .doesNotContain("Last batch stored");
+        assertThat(body).contains("Nothing has been ingested yet")
+            .contains("No downloads recorded today")
+            .doesNotContain("Last batch stored");
     }
 
     @Test
     void searchGoesToTheNormalizedPackagePage() {
         HttpResponse<String> found = get("/packages?q=" + URLEncoder.encode("  Dash_Alpha ", StandardCharsets.UTF_8));
         assertThat(found.statusCode()).isEqualTo(302);
-        assertThat(found.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/packages/dash-alpha"));
+        assertThat(found.headers().firstValue("Location"))
+            .hasValueSatisfying(location -> assertThat(location).endsWith("/packages/dash-alpha"));
 
-        HttpResponse<String> invalid = get("/packages?q=" + URLEncoder.encode("<b>no such</b>", StandardCharsets.UTF_8));
+        HttpResponse<String> invalid = get(
+                "/packages?q=" + URLEncoder.encode("<b>no such</b>", StandardCharsets.UTF_8));
         assertThat(invalid.statusCode()).isEqualTo(404);
-        assertThat(invalid.body()).contains("Package not found").contains("&lt;b&gt;no such&lt;/b&gt;")
-                .doesNotContain("<b>no such");
+        assertThat(invalid.body()).contains("Package not found")
+            .contains("&lt;b&gt;no such&lt;/b&gt;")
+            .doesNotContain("<b>no such");
 
-        assertThat(get("/packages").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/"));
-        assertThat(get("/packages?q=").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/"));
+        assertThat(get("/packages").headers().firstValue("Location"))
+            .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(get("/packages?q=").headers().firstValue("Location"))
+            .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
     }
 
     @Test
@@ -111,7 +121,7 @@ class DashboardPagesTest {
 
         assertThat(response.statusCode()).isEqualTo(301);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .endsWith("/packages/dash-alpha?start_date=" + today.minusDays(3) + "&mirrors=true"));
+            .endsWith("/packages/dash-alpha?start_date=" + today.minusDays(3) + "&mirrors=true"));
     }
 
     @Test
@@ -121,15 +131,19 @@ class DashboardPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
         assertThat(body).contains("<h1 id=\"package-name\">Dash_Alpha</h1>")
-                .contains("Alpha does the first thing").contains("href=\"https://example.org/alpha\"")
-                .contains("MIT License (MIT)")
-                .contains("<canvas id=\"chart-daily\"").contains("<canvas id=\"chart-versions\"")
-                .contains("<canvas id=\"chart-python-minor\"").contains("<canvas id=\"chart-system\"")
-                .contains("<canvas id=\"chart-installer\"")
-                .contains("<script type=\"application/json\" id=\"dashboard-data\">")
-                .containsPattern("src=\"/webjars/chart\\.js/[0-9.]+/dist/chart\\.umd\\.min\\.js\"").contains("/dashboard/dashboard.js")
-                .contains("id=\"table-daily\"")
-                .contains("/api/packages/dash-alpha/python_minor?start_date=");
+            .contains("Alpha does the first thing")
+            .contains("href=\"https://example.org/alpha\"")
+            .contains("MIT License (MIT)")
+            .contains("<canvas id=\"chart-daily\"")
+            .contains("<canvas id=\"chart-versions\"")
+            .contains("<canvas id=\"chart-python-minor\"")
+            .contains("<canvas id=\"chart-system\"")
+            .contains("<canvas id=\"chart-installer\"")
+            .contains("<script type=\"application/json\" id=\"dashboard-data\">")
+            .containsPattern("src=\"/webjars/chart\\.js/[0-9.]+/dist/chart\\.umd\\.min\\.js\"")
+            .contains("/dashboard/dashboard.js")
+            .contains("id=\"table-daily\"")
+            .contains("/api/packages/dash-alpha/python_minor?start_date=");
     }
 
     @Test
@@ -139,17 +153,17 @@ class DashboardPagesTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(hidden.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(hidden.body().replace("dash-secret", "NAME"))
-                .isEqualTo(unknown.body().replace("dash-nothing", "NAME"));
+            .isEqualTo(unknown.body().replace("dash-nothing", "NAME"));
         assertThat(hidden.body()).contains("Package not found").doesNotContain("Hidden");
     }
 
     @Test
     void namesThatAreNotNamesAreEscapedOn404Pages() {
-        HttpResponse<String> page = get("/packages/" + URLEncoder.encode("<img src=x onerror=alert(1)>",
-                StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpResponse<String> page = get("/packages/"
+                + URLEncoder.encode("<img src=x onerror=alert(1)>", StandardCharsets.UTF_8).replace("+", "%20"));
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");
@@ -157,19 +171,20 @@ class DashboardPagesTest {
 
     @Test
     void invalidDatesOrMirrorsAreA400PageThatSaysWhatToFix() {
-        HttpResponse<String> reversed = get("/packages/dash-alpha?start_date=" + today + "&end_date="
-                + today.minusDays(5));
+        HttpResponse<String> reversed = get(
+                "/packages/dash-alpha?start_date=" + today + "&end_date=" + today.minusDays(5));
         assertThat(reversed.statusCode()).isEqualTo(400);
-        assertThat(reversed.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(reversed.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(reversed.body()).contains("These dates cannot be shown")
-                .contains("start_date " + today + " is after end_date " + today.minusDays(5))
-                .doesNotContain("Exception").doesNotContain("<canvas");
+            .contains("start_date " + today + " is after end_date " + today.minusDays(5))
+            .doesNotContain("Exception")
+            .doesNotContain("<canvas");
 
         HttpResponse<String> malformed = get("/packages/dash-alpha?start_date=yesterday");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("start_date must be an ISO date (YYYY-MM-DD)")
-                .contains("value=\"yesterday\"");
+            .contains("value=\"yesterday\"");
 
         HttpResponse<String> future = get("/packages/dash-alpha?end_date=" + today.plusDays(5));
         assertThat(future.statusCode()).isEqualTo(400);
@@ -188,9 +203,11 @@ class DashboardPagesTest {
 
         String body = get("/packages/dash-evil").body();
 
-        assertThat(body).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x")
-                .doesNotContain("javascript:alert").doesNotContain("<script>alert(2)")
-                .contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(2)//");
+        assertThat(body).contains("&lt;img src=x onerror=alert(1)&gt;")
+            .doesNotContain("<img src=x")
+            .doesNotContain("javascript:alert")
+            .doesNotContain("<script>alert(2)")
+            .contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(2)//");
     }
 
     @Test
@@ -207,13 +224,17 @@ class DashboardPagesTest {
     void browsersGetAnErrorPageNotAStackTraceFromSpringBootsErrorView() {
         HttpResponse<String> error = get("/error");
 
-        assertThat(error.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
-        assertThat(error.body()).contains("Back to the overview").doesNotContain("Whitelabel")
-                .doesNotContain("Exception");
+        assertThat(error.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(error.body()).contains("Back to the overview")
+            .doesNotContain("Whitelabel")
+            .doesNotContain("Exception");
     }
 
-    /** Server time for the package page of {@value DashboardSeed#DEMO} (180 days, 10 versions): logged and bounded. */
+    /**
+     * Server time for the package page of {@value DashboardSeed#DEMO} (180 days, 10
+     * versions): logged and bounded.
+     */
     @Test
     void packagePageRendersFast() throws IOException {
         for (int i = 0; i < 10; i++) {
@@ -232,8 +253,8 @@ class DashboardPagesTest {
         double p95 = millis.get((int) (millis.size() * 0.95) - 1);
         String report = String.format(java.util.Locale.ROOT,
                 "GET /packages/pulse-demo (180 days, 11 versions, 7 charts, %d characters): median %.1f ms, p95 %.1f ms,"
-                        + " max %.1f ms over %d requests%n", size, median, p95, millis.get(millis.size() - 1),
-                millis.size());
+                        + " max %.1f ms over %d requests%n",
+                size, median, p95, millis.get(millis.size() - 1), millis.size());
         System.out.print(report);
         Files.writeString(Path.of("target", "dashboard-timing.txt"), report);
         assertThat(median).isLessThan(500);
@@ -242,8 +263,8 @@ class DashboardPagesTest {
     private HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
-                    HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
@@ -253,4 +274,5 @@ class DashboardPagesTest {
             throw new IllegalStateException(ex);
         }
     }
+
 }

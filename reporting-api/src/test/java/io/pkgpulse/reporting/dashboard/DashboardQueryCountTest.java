@@ -21,8 +21,9 @@ import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * A page costs a fixed handful of SQL statements whatever its range: no query per day, version or category. MockMvc
- * runs the request, template included, on the test's thread, where the statement counter counts.
+ * A page costs a fixed handful of SQL statements whatever its range: no query per day,
+ * version or category. MockMvc runs the request, template included, on the test's thread,
+ * where the statement counter counts.
  */
 @SpringBootTest(properties = { "pkgpulse.ratelimit.enabled=false",
         // What the database is asked, not what memory answers.
@@ -58,8 +59,10 @@ class DashboardQueryCountTest {
         long tenYears = statements("/packages/pulse-demo?start_date=" + today.minusYears(10).plusDays(2));
 
         assertThat(halfAYear).isEqualTo(threeDays).isEqualTo(tenYears);
-        // Package, details, all-time totals, 3 recent sums (none once the overall series is cached), overall, versions,
-        // 3 dimensions, today and the last 48 hours (one statement), release adoption. A signed-in maintainer would
+        // Package, details, all-time totals, 3 recent sums (none once the overall series
+        // is cached), overall, versions,
+        // 3 dimensions, today and the last 48 hours (one statement), release adoption. A
+        // signed-in maintainer would
         // add one lookup.
         assertThat(halfAYear).isLessThanOrEqualTo(14);
     }
@@ -77,4 +80,5 @@ class DashboardQueryCountTest {
         System.out.println("GET " + path + ": " + statements + " SQL statements");
         return statements;
     }
+
 }

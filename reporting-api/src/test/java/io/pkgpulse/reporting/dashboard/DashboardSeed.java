@@ -21,12 +21,13 @@ import io.pkgpulse.model.catalog.Pep440Version;
 import io.pkgpulse.names.ProjectNames;
 
 /**
- * Rollup rows as the ingest worker leaves them, for the dashboard tests: a few packages with small exact numbers
- * around today, one private package, and {@value #DEMO}, 180 days of plausible traffic for the screenshot and the
- * render-time measurement. Rows are summed in memory and written with one batch per table; every download also
- * counts in the all-package totals, as the worker does it. The last days also have their hourly rollups (the exact
- * packages' downloads of today in the current hour, of the days before at noon UTC), so that the hourly numbers add
- * up to the daily ones.
+ * Rollup rows as the ingest worker leaves them, for the dashboard tests: a few packages
+ * with small exact numbers around today, one private package, and {@value #DEMO}, 180
+ * days of plausible traffic for the screenshot and the render-time measurement. Rows are
+ * summed in memory and written with one batch per table; every download also counts in
+ * the all-package totals, as the worker does it. The last days also have their hourly
+ * rollups (the exact packages' downloads of today in the current hour, of the days before
+ * at noon UTC), so that the hourly numbers add up to the daily ones.
  */
 final class DashboardSeed {
 
@@ -35,25 +36,45 @@ final class DashboardSeed {
     static final String SECRET = "dash-secret";
     static final String DEMO = "pulse-demo";
 
-    /** Days before today with hourly rows for {@value #DEMO} (and today up to the current hour). */
+    /**
+     * Days before today with hourly rows for {@value #DEMO} (and today up to the current
+     * hour).
+     */
     static final int DEMO_HOURLY_DAYS = 3;
-    /** {@value #DEMO}'s newest release came out this many hours before the current one. */
+
+    /**
+     * {@value #DEMO}'s newest release came out this many hours before the current one.
+     */
     static final int DEMO_NEW_RELEASE_AGE = 40;
 
     private final JdbcTemplate jdbc;
+
     private final ChangeClock changes;
+
     final LocalDate today;
-    /** The start of the current UTC hour (of {@code today}'s last hour if the clock has passed midnight since). */
+
+    /**
+     * The start of the current UTC hour (of {@code today}'s last hour if the clock has
+     * passed midnight since).
+     */
     final Instant hour;
 
     private final Map<List<Object>, Long> daily = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> release = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> category = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> total = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> totalCategory = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> hourly = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> hourlyRelease = new LinkedHashMap<>();
+
     private final Map<List<Object>, Long> hourlyTotal = new LinkedHashMap<>();
+
     private final Map<String, Long> releaseIds = new HashMap<>();
 
     DashboardSeed(JdbcTemplate jdbc, ChangeClock changes, LocalDate today) {
@@ -65,7 +86,10 @@ final class DashboardSeed {
         this.hour = now.isAfter(lastOfToday) ? lastOfToday : now;
     }
 
-    /** Empties every table the dashboard reads (other test classes of the module seed their own data). */
+    /**
+     * Empties every table the dashboard reads (other test classes of the module seed
+     * their own data).
+     */
     DashboardSeed truncate() {
         jdbc.execute("""
                 TRUNCATE packages, releases, downloads, client_profiles, daily_downloads, daily_release_downloads,
@@ -126,26 +150,29 @@ final class DashboardSeed {
 
         demo();
         flush();
-        jdbc.update("""
-                INSERT INTO consumer_offsets (consumer_group, topic, kafka_partition, next_offset, updated_at)
-                VALUES ('pkgpulse-ingest', 'pypi.downloads.v1', 0, 1234, ?), ('pkgpulse-ingest', 'pypi.downloads.v1', 1, 99, ?)""",
+        jdbc.update(
+                """
+                        INSERT INTO consumer_offsets (consumer_group, topic, kafka_partition, next_offset, updated_at)
+                        VALUES ('pkgpulse-ingest', 'pypi.downloads.v1', 0, 1234, ?), ('pkgpulse-ingest', 'pypi.downloads.v1', 1, 99, ?)""",
                 Timestamp.from(lastBatch), Timestamp.from(lastBatch.minusSeconds(3600)));
-        // Written by hand, so announced by hand (a stream of a page still open from a test before is read again).
+        // Written by hand, so announced by hand (a stream of a page still open from a
+        // test before is read again).
         WorkerCommits.announceEverything(jdbc, changes);
         return this;
     }
 
     /**
-     * {@value #DEMO}: 180 days up to today, growing, quieter at weekends, ten releases that take over from each other,
-     * Python minors, systems and installers in proportions like PyPI's, 8% of downloads by mirrors. The last
-     * {@value #DEMO_HOURLY_DAYS} days and today (up to the current hour) are made hour by hour, busier in the European
-     * and American day, with an eleventh release, {@value #DEMO_NEW_RELEASE_AGE} hours old, taking over.
+     * {@value #DEMO}: 180 days up to today, growing, quieter at weekends, ten releases
+     * that take over from each other, Python minors, systems and installers in
+     * proportions like PyPI's, 8% of downloads by mirrors. The last
+     * {@value #DEMO_HOURLY_DAYS} days and today (up to the current hour) are made hour by
+     * hour, busier in the European and American day, with an eleventh release,
+     * {@value #DEMO_NEW_RELEASE_AGE} hours old, taking over.
      */
     private void demo() {
-        long demo = pkg(DEMO, "Demo data for the dashboard screenshot", "https://example.org/pulse-demo", "MIT",
-                false);
-        String[] versions = { "0.9.0", "1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0", "2.0.1", "2.1.0", "2.2.0",
-                "2.3.0", "2.4.0" };
+        long demo = pkg(DEMO, "Demo data for the dashboard screenshot", "https://example.org/pulse-demo", "MIT", false);
+        String[] versions = { "0.9.0", "1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0", "2.0.1", "2.1.0", "2.2.0", "2.3.0",
+                "2.4.0" };
         for (String version : versions) {
             release(demo, version);
         }
@@ -192,8 +219,9 @@ final class DashboardSeed {
     }
 
     /**
-     * One day of {@value #DEMO} hour by hour (today up to the current hour): the day's volume spread over the hours,
-     * the newest release's share growing from its release on. Returns the day's downloads without and with mirrors.
+     * One day of {@value #DEMO} hour by hour (today up to the current hour): the day's
+     * volume spread over the hours, the newest release's share growing from its release
+     * on. Returns the day's downloads without and with mirrors.
      */
     private long[] demoHours(long demo, String[] versions, double[] dayWeights, LocalDate day, double volume,
             Instant newRelease) {
@@ -254,7 +282,10 @@ final class DashboardSeed {
         total.merge(List.of(day, mirror), n, Long::sum);
     }
 
-    /** Downloads of a release in the hour starting at {@code at}: its day's rollups and its hour's. */
+    /**
+     * Downloads of a release in the hour starting at {@code at}: its day's rollups and
+     * its hour's.
+     */
     void at(long packageId, String version, Instant at, boolean mirror, long n) {
         if (n == 0) {
             return;
@@ -298,7 +329,10 @@ final class DashboardSeed {
         }
     }
 
-    /** n split by weights, rounding down, the remainder to the largest weight: the parts add up to n. */
+    /**
+     * n split by weights, rounding down, the remainder to the largest weight: the parts
+     * add up to n.
+     */
     private static long[] split(long n, double[] weights) {
         double sum = 0;
         int largest = 0;
@@ -318,10 +352,13 @@ final class DashboardSeed {
 
     /** Downloads of all packages on the days from..to, as the totals table has them. */
     long total(LocalDate from, LocalDate to, boolean withMirrors) {
-        return total.entrySet().stream()
-                .filter(e -> !((LocalDate) e.getKey().get(0)).isBefore(from) && !((LocalDate) e.getKey().get(0)).isAfter(to))
-                .filter(e -> withMirrors || !(Boolean) e.getKey().get(1))
-                .mapToLong(Map.Entry::getValue).sum();
+        return total.entrySet()
+            .stream()
+            .filter(e -> !((LocalDate) e.getKey().get(0)).isBefore(from)
+                    && !((LocalDate) e.getKey().get(0)).isAfter(to))
+            .filter(e -> withMirrors || !(Boolean) e.getKey().get(1))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     }
 
     /** A package's downloads on a day. */
@@ -355,10 +392,12 @@ final class DashboardSeed {
         rows.forEach((key, n) -> {
             // PgJDBC binds an OffsetDateTime as timestamptz, not an Instant.
             List<Object> row = new ArrayList<>(key.stream()
-                    .map(value -> value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value).toList());
+                .map(value -> value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value)
+                .toList());
             row.add(n);
             args.add(row.toArray());
         });
         jdbc.batchUpdate(sql, args);
     }
+
 }

@@ -37,15 +37,18 @@ import io.pkgpulse.testsupport.SqlStatementCounter;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * {@code GET /api/live} over real HTTP, read as a browser's EventSource reads it, with small limits (2 streams per
- * client, 4 in all), heartbeats every 200 ms and streams that last 5 s at most. {@code X-Forwarded-For} is honoured
- * from this machine, as behind a proxy, so that each test is a client (or several) of its own; the rate limit is 6
- * requests a minute, so that a stream counted twice would show. No other test shares these settings: the context
- * is closed afterwards, which gives its database connections back.
+ * {@code GET /api/live} over real HTTP, read as a browser's EventSource reads it, with
+ * small limits (2 streams per client, 4 in all), heartbeats every 200 ms and streams that
+ * last 5 s at most. {@code X-Forwarded-For} is honoured from this machine, as behind a
+ * proxy, so that each test is a client (or several) of its own; the rate limit is 6
+ * requests a minute, so that a stream counted twice would show. No other test shares
+ * these settings: the context is closed afterwards, which gives its database connections
+ * back.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.live.heartbeat=200ms",
-        "pkgpulse.live.max-streams-per-client=2", "pkgpulse.live.max-streams=4", "pkgpulse.live.max-duration=5s",
-        "pkgpulse.ratelimit.anonymous-per-minute=6", "server.forward-headers-strategy=native" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "pkgpulse.live.heartbeat=200ms", "pkgpulse.live.max-streams-per-client=2",
+                "pkgpulse.live.max-streams=4", "pkgpulse.live.max-duration=5s",
+                "pkgpulse.ratelimit.anonymous-per-minute=6", "server.forward-headers-strategy=native" })
 @Import({ TestInfrastructure.class, SqlStatementCounter.class })
 @DirtiesContext
 class LiveStreamTest {
@@ -71,17 +74,25 @@ class LiveStreamTest {
     Clock clock;
 
     final List<SseClient> clients = new ArrayList<>();
+
     Instant hour;
+
     LocalDate today;
+
     long alpha;
+
     long alpha1;
+
     long alpha2;
+
     long beta;
+
     long beta1;
 
     @BeforeEach
     void seed() {
-        // Streams of the test before may still be open until a heartbeat finds them closed.
+        // Streams of the test before may still be open until a heartbeat finds them
+        // closed.
         await().atMost(Duration.ofSeconds(10)).until(() -> feed.openStreams() == 0);
         RollupSeed rollups = new RollupSeed(jdbc, changes);
         rollups.truncate();
@@ -92,9 +103,12 @@ class LiveStreamTest {
         alpha2 = rollups.release(alpha, "2.0");
         beta = rollups.pkg("live-beta");
         beta1 = rollups.release(beta, "0.1");
-        batch().add(alpha, alpha2, hour, false, 30).add(alpha, alpha1, hour, false, 10).add(alpha, alpha2, hour, true, 5)
-                .add(alpha, alpha1, hour.minus(1, ChronoUnit.HOURS), false, 7)
-                .add(beta, beta1, hour, false, 3).commit();
+        batch().add(alpha, alpha2, hour, false, 30)
+            .add(alpha, alpha1, hour, false, 10)
+            .add(alpha, alpha2, hour, true, 5)
+            .add(alpha, alpha1, hour.minus(1, ChronoUnit.HOURS), false, 7)
+            .add(beta, beta1, hour, false, 3)
+            .commit();
     }
 
     @AfterEach
@@ -102,7 +116,10 @@ class LiveStreamTest {
         clients.forEach(SseClient::close);
     }
 
-    /** The state follows the response's headers at once, before the stream ends (nothing buffers it). */
+    /**
+     * The state follows the response's headers at once, before the stream ends (nothing
+     * buffers it).
+     */
     @Test
     void theFirstEventIsTheCurrentStateAndArrivesWhileTheStreamIsOpen() throws IOException {
         SseClient stream = open("/api/live?package=LIVE.alpha", "192.0.2.1");
@@ -122,7 +139,8 @@ class LiveStreamTest {
         assertThat(state.get("package").asString()).isEqualTo("live-alpha");
         assertThat(state.has("hidden")).isFalse();
         assertThat(state.get("day").asString()).isEqualTo(today.toString());
-        // The 7 downloads of the hour before are today's unless this hour is the day's first.
+        // The 7 downloads of the hour before are today's unless this hour is the day's
+        // first.
         long before = LocalDate.ofInstant(hour.minus(1, ChronoUnit.HOURS), ZoneOffset.UTC).equals(today) ? 7 : 0;
         assertThat(state.get("today").get("with_mirrors").asLong()).isEqualTo(45 + before);
         assertThat(state.get("today").get("without_mirrors").asLong()).isEqualTo(40 + before);
@@ -152,22 +170,25 @@ class LiveStreamTest {
 
         batch().add(beta, beta1, hour, false, 4).commit();
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(
-                JSON.readTree(stream.last().data()).get("today").get("without_mirrors").asLong()).isEqualTo(before + 4));
+        await().atMost(Duration.ofSeconds(2))
+            .untilAsserted(
+                    () -> assertThat(JSON.readTree(stream.last().data()).get("today").get("without_mirrors").asLong())
+                        .isEqualTo(before + 4));
         assertThat(JSON.readTree(stream.last().data()).get("this_hour").get("without_mirrors").asLong()).isEqualTo(47);
     }
 
     /**
-     * However many streams watch a package, a change costs one read, and every stream gets the same event; a stream
-     * of a package that did not change gets nothing. A burst of changes is read at most once per min-read-interval.
+     * However many streams watch a package, a change costs one read, and every stream
+     * gets the same event; a stream of a package that did not change gets nothing. A
+     * burst of changes is read at most once per min-read-interval.
      */
     @Test
     void oneReadPerChangeIsFannedOutToEveryStream() throws Exception {
         List<SseClient> alphas = List.of(open("/api/live?package=live-alpha", "192.0.2.3"),
                 open("/api/live?package=live-alpha", "192.0.2.3"), open("/api/live?package=live-alpha", "192.0.2.4"));
         SseClient betaStream = open("/api/live?package=live-beta", "192.0.2.4");
-        await().atMost(Duration.ofSeconds(5)).until(() -> alphas.stream().allMatch(s -> s.events.size() == 1)
-                && betaStream.events.size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> alphas.stream().allMatch(s -> s.events.size() == 1) && betaStream.events.size() == 1);
         onReader(() -> {
             SqlStatementCounter.reset();
             return null;
@@ -182,7 +203,7 @@ class LiveStreamTest {
             assertThat(stream.last().id()).isEqualTo(id).isNotEqualTo(stream.events.get(0).id());
             assertThat(Long.parseLong(id)).isGreaterThan(Long.parseLong(stream.events.get(0).id()));
             assertThat(JSON.readTree(stream.last().data()).get("this_hour").get("without_mirrors").asLong())
-                    .isEqualTo(140);
+                .isEqualTo(140);
         }
 
         onReader(() -> {
@@ -194,9 +215,12 @@ class LiveStreamTest {
             batch().add(alpha, alpha1, hour, false, 1).commit();
         }
         long burstMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(alphas).allSatisfy(stream -> assertThat(
-                JSON.readTree(stream.last().data()).get("this_hour").get("without_mirrors").asLong()).isEqualTo(145)));
-        // One read may start with the first change, the next waits for the interval (250 ms) to pass.
+        await().atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(alphas).allSatisfy(stream -> assertThat(
+                    JSON.readTree(stream.last().data()).get("this_hour").get("without_mirrors").asLong())
+                .isEqualTo(145)));
+        // One read may start with the first change, the next waits for the interval (250
+        // ms) to pass.
         assertThat(onReader(() -> SqlStatementCounter.counted().getTotal())).isLessThanOrEqualTo(2 + burstMillis / 250);
         assertThat(betaStream.events).hasSize(1);
     }
@@ -206,8 +230,10 @@ class LiveStreamTest {
         SseClient stream = open("/api/live?package=live-beta", "192.0.2.5");
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.events.size() == 1);
 
-        // A change that names no package: the API's listener publishes ChangesMissed, as after a lost connection.
-        jdbc.update("UPDATE daily_downloads SET downloads = downloads + 1000 WHERE package_id = ? AND NOT mirror", beta);
+        // A change that names no package: the API's listener publishes ChangesMissed, as
+        // after a lost connection.
+        jdbc.update("UPDATE daily_downloads SET downloads = downloads + 1000 WHERE package_id = ? AND NOT mirror",
+                beta);
         WorkerCommits.announceEverything(jdbc, changes);
 
         await().atMost(Duration.ofSeconds(2)).until(() -> stream.events.size() == 2);
@@ -223,7 +249,10 @@ class LiveStreamTest {
         assertThat(stream.ended()).isFalse();
     }
 
-    /** The client that has the current state is sent nothing until it changes; one with an older id gets it at once. */
+    /**
+     * The client that has the current state is sent nothing until it changes; one with an
+     * older id gets it at once.
+     */
     @Test
     void reconnectingWithLastEventIdSendsOnlyWhatTheClientHasNotSeen() throws IOException {
         SseClient first = open("/api/live?package=live-alpha", "192.0.2.7");
@@ -287,7 +316,10 @@ class LiveStreamTest {
         assertThat(open("/api/live?package=live-alpha", "192.0.2.13").status).isEqualTo(200);
     }
 
-    /** The server ends a stream after max-duration; its slot is freed, and the rate limiter counted it once. */
+    /**
+     * The server ends a stream after max-duration; its slot is freed, and the rate
+     * limiter counted it once.
+     */
     @Test
     void aStreamThatTimesOutFreesItsSlotAndCountsAsOneRequest() throws IOException {
         SseClient stream = open("/api/live?package=live-beta", "192.0.2.20");
@@ -306,9 +338,11 @@ class LiveStreamTest {
     void aPackageThatBecomesPrivateEndsItsStreams() throws IOException {
         SseClient betaStream = open("/api/live?package=live-beta", "192.0.2.40");
         SseClient alphaStream = open("/api/live?package=live-alpha", "192.0.2.40");
-        await().atMost(Duration.ofSeconds(5)).until(() -> betaStream.events.size() == 1 && alphaStream.events.size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> betaStream.events.size() == 1 && alphaStream.events.size() == 1);
 
-        // As a visibility change announces itself to every instance: anything may have changed.
+        // As a visibility change announces itself to every instance: anything may have
+        // changed.
         jdbc.update("UPDATE packages SET is_private = true WHERE id = ?", beta);
         WorkerCommits.announceEverything(jdbc, changes);
 
@@ -341,8 +375,11 @@ class LiveStreamTest {
         return new DownloadBatch(jdbc, changes, transactions);
     }
 
-    /** Runs on the feed's reader thread, where the SQL statement counter counts its reads. */
+    /**
+     * Runs on the feed's reader thread, where the SQL statement counter counts its reads.
+     */
     private <T> T onReader(Callable<T> task) throws Exception {
         return feed.reader().submit(task).get();
     }
+
 }

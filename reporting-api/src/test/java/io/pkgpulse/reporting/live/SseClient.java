@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A client of an event stream, as a browser's EventSource reads it: the response's status and headers, then, on a
- * thread of its own, the events (id, event, data), {@code retry:} fields and comment lines as they arrive, until the
- * server ends the stream or {@link #close()} drops the connection.
+ * A client of an event stream, as a browser's EventSource reads it: the response's status
+ * and headers, then, on a thread of its own, the events (id, event, data), {@code retry:}
+ * fields and comment lines as they arrive, until the server ends the stream or
+ * {@link #close()} drops the connection.
  */
 final class SseClient implements AutoCloseable {
 
@@ -22,12 +23,18 @@ final class SseClient implements AutoCloseable {
     }
 
     final HttpURLConnection connection;
+
     final int status;
+
     /** The body of a response that is not a stream (a problem). */
     final String body;
+
     final List<Event> events = new CopyOnWriteArrayList<>();
+
     final List<Long> retries = new CopyOnWriteArrayList<>();
+
     final AtomicInteger comments = new AtomicInteger();
+
     private volatile boolean ended;
 
     private SseClient(HttpURLConnection connection) throws IOException {
@@ -48,8 +55,9 @@ final class SseClient implements AutoCloseable {
 
     /** Opens {@code path} with the given header names and values. */
     static SseClient open(int port, String path, String... headers) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL()
-                .openConnection();
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + path)
+            .toURL()
+            .openConnection();
         connection.setRequestProperty("Accept", "text/event-stream");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             connection.setRequestProperty(headers[i], headers[i + 1]);
@@ -117,4 +125,5 @@ final class SseClient implements AutoCloseable {
             ended = true;
         }
     }
+
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What the package page may show of a package's description: links only to http(s), the license in one line. */
+/**
+ * What the package page may show of a package's description: links only to http(s), the
+ * license in one line.
+ */
 class PackageDetailsTest {
 
     @Test
@@ -14,10 +17,11 @@ class PackageDetailsTest {
         assertThat(homePage("JavaScript://example.org/%0aalert(1)").safeHomePage()).isNull();
         assertThat(homePage("not a url").safeHomePage()).isNull();
         assertThat(new PackageDetails(null, null, null, null, "MIT", "MIT License").license())
-                .isEqualTo("MIT License (MIT)");
+            .isEqualTo("MIT License (MIT)");
     }
 
     private static PackageDetails homePage(String url) {
         return new PackageDetails(null, null, url, null, null, null);
     }
+
 }

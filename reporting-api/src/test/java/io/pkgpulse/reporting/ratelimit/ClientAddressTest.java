@@ -27,4 +27,5 @@ class ClientAddressTest {
         assertThat(ClientAddress.group(null)).isEqualTo("unknown");
         assertThat(ClientAddress.group("not:an:address:zz")).isEqualTo("not:an:address:zz");
     }
+
 }

@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * Rate limits over real HTTP, with tiny limits (3 a minute anonymous, 6 with an API key: a token comes back every
- * 20 and 10 seconds, far slower than a test) and {@code X-Forwarded-For} honoured from this machine, as behind a
- * proxy, so that each test is a client of its own.
+ * Rate limits over real HTTP, with tiny limits (3 a minute anonymous, 6 with an API key:
+ * a token comes back every 20 and 10 seconds, far slower than a test) and
+ * {@code X-Forwarded-For} honoured from this machine, as behind a proxy, so that each
+ * test is a client of its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "pkgpulse.ratelimit.anonymous-per-minute=3", "pkgpulse.ratelimit.api-key-per-minute=6",
-        "server.forward-headers-strategy=native" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "pkgpulse.ratelimit.anonymous-per-minute=3", "pkgpulse.ratelimit.api-key-per-minute=6",
+                "server.forward-headers-strategy=native" })
 @Import(TestInfrastructure.class)
 class RateLimitTest {
 
@@ -130,7 +131,7 @@ class RateLimitTest {
     private String apiKey(String client) throws Exception {
         assertThat(post("/api/auth/signup", client, null, null,
                 "{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"password\": \"" + PASSWORD + "\"}")
-                .statusCode()).isEqualTo(201);
+            .statusCode()).isEqualTo(201);
         HttpResponse<String> login = post("/api/auth/login", client, null, null,
                 "{\"email\": \"ada@example.org\", \"password\": \"" + PASSWORD + "\"}");
         assertThat(login.statusCode()).isEqualTo(200);
@@ -143,15 +144,20 @@ class RateLimitTest {
     }
 
     private static String cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).filter(v -> !v.isEmpty())
-                .reduce((a, b) -> b).orElseThrow();
+        return response.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .filter(c -> c.startsWith(name + "="))
+            .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+            .filter(v -> !v.isEmpty())
+            .reduce((a, b) -> b)
+            .orElseThrow();
     }
 
     private HttpResponse<String> get(String path, String client, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Forwarded-For", client);
+            .header("X-Forwarded-For", client);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -161,8 +167,9 @@ class RateLimitTest {
     private HttpResponse<String> post(String path, String client, String cookies, String xsrf, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Forwarded-For", client).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+            .header("X-Forwarded-For", client)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
         if (cookies != null) {
             request.header("Cookie", cookies);
         }
@@ -175,4 +182,5 @@ class RateLimitTest {
     private HttpResponse<String> client(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
+
 }

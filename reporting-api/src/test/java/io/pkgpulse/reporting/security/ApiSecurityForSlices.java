@@ -14,16 +14,16 @@ import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.reporting.problems.ProblemResponses;
 
 /**
- * For {@code @WebMvcTest} slices: the application's real security filter chain (who may call what, CSRF, the
- * problems it answers with) instead of Spring Boot's default one, with what it reaches beyond the web layer mocked:
- * the user store, the password encoder, API-key lookups (every key is unknown) and the rate limiter (which limits
- * nothing).
+ * For {@code @WebMvcTest} slices: the application's real security filter chain (who may
+ * call what, CSRF, the problems it answers with) instead of Spring Boot's default one,
+ * with what it reaches beyond the web layer mocked: the user store, the password encoder,
+ * API-key lookups (every key is unknown) and the rate limiter (which limits nothing).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import({ SecurityConfiguration.class, ProblemResponses.class })
-@MockitoBean(types = { UserRepository.class, PasswordEncoder.class, ApiKeyAuthenticator.class,
-        RequestLimiter.class })
+@MockitoBean(types = { UserRepository.class, PasswordEncoder.class, ApiKeyAuthenticator.class, RequestLimiter.class })
 public @interface ApiSecurityForSlices {
+
 }

@@ -44,33 +44,39 @@ import io.pkgpulse.reporting.accounts.AccountsFixture.Session;
 import io.pkgpulse.reporting.accounts.AccountsIntegrationTest;
 
 /**
- * Who may call what (docs/security.md), for every endpoint, every kind of caller and both kinds of package, as one
- * table. Callers sign in as clients do: a session from {@code POST /api/auth/login} with its CSRF token, and an API
- * key made through that session; every signed-in cell is run both ways and both must give the table's status
- * (unless the row says {@code session} or {@code key}). Requests that change something run against a freshly reset
- * state: the two packages, their owner and maintainer, and the callers' own keys.
+ * Who may call what (docs/security.md), for every endpoint, every kind of caller and both
+ * kinds of package, as one table. Callers sign in as clients do: a session from
+ * {@code POST /api/auth/login} with its CSRF token, and an API key made through that
+ * session; every signed-in cell is run both ways and both must give the table's status
+ * (unless the row says {@code session} or {@code key}). Requests that change something
+ * run against a freshly reset state: the two packages, their owner and maintainer, and
+ * the callers' own keys.
  * <p>
- * The table must have a row for every operation of the OpenAPI document and every request mapping of the
- * application's controllers, so that a new endpoint without a row fails here.
+ * The table must have a row for every operation of the OpenAPI document and every request
+ * mapping of the application's controllers, so that a new endpoint without a row fails
+ * here.
  */
 @AccountsIntegrationTest
 @TestInstance(Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
     /**
-     * Endpoints about one package. Columns: method, path ({@code {package}} is the package of the column group),
-     * optionally how signed-in callers authenticate ({@code session} or {@code key}; both by default), then the
-     * status for each caller on the public package and, after the second bar, on the private one.
+     * Endpoints about one package. Columns: method, path ({@code {package}} is the
+     * package of the column group), optionally how signed-in callers authenticate
+     * ({@code session} or {@code key}; both by default), then the status for each caller
+     * on the public package and, after the second bar, on the private one.
      * <ul>
      * <li>anon: no credentials;</li>
      * <li>user: signed in, no maintainer of the package;</li>
      * <li>maint: maintainer (role {@code MAINTAINER}) of the package;</li>
      * <li>owner: owner of the package;</li>
-     * <li>admin: listed in {@code pkgpulse.accounts.admins}, no maintainer of the package.</li>
+     * <li>admin: listed in {@code pkgpulse.accounts.admins}, no maintainer of the
+     * package.</li>
      * </ul>
-     * A private package is {@code 404} to everyone who may not see it, exactly like a package that does not exist;
-     * admins manage it but see its statistics only as maintainers. The administration endpoints are {@code 401} to
-     * anonymous callers before the package is looked at. {@code {user}} is the maintainer's user id.
+     * A private package is {@code 404} to everyone who may not see it, exactly like a
+     * package that does not exist; admins manage it but see its statistics only as
+     * maintainers. The administration endpoints are {@code 401} to anonymous callers
+     * before the package is looked at. {@code {user}} is the maintainer's user id.
      */
     static final String PACKAGE_MATRIX = """
             #                                                 |             public            |            private
@@ -108,8 +114,9 @@ class AuthorizationMatrixTest {
             """;
 
     /**
-     * Endpoints about no package in particular; the same callers (who maintain the packages above, which changes
-     * nothing here). {@code {own-key}} is a key of the caller's, {@code {other-key}} one of another account's.
+     * Endpoints about no package in particular; the same callers (who maintain the
+     * packages above, which changes nothing here). {@code {own-key}} is a key of the
+     * caller's, {@code {other-key}} one of another account's.
      */
     static final String GLOBAL_MATRIX = """
             # method path                                     |  anon  user maint owner admin
@@ -144,23 +151,22 @@ class AuthorizationMatrixTest {
             """;
 
     /**
-     * Request bodies, by method and path. The auth endpoints get bodies they refuse ({@code 400}) or accept without
-     * effect (a reset for an address no account uses): the status shows that the caller got through, and nobody's
-     * session or password changes.
+     * Request bodies, by method and path. The auth endpoints get bodies they refuse
+     * ({@code 400}) or accept without effect (a reset for an address no account uses):
+     * the status shows that the caller got through, and nobody's session or password
+     * changes.
      */
-    static final Map<String, String> BODIES = Map.of(
-            "POST /api/packages/{package}/maintainers", "{\"email\": \"carol@example.org\", \"role\": \"MAINTAINER\"}",
-            "PUT /api/packages/{package}/visibility", "{\"private\": %s}",
-            "POST /api/me/api-keys", "{\"name\": \"matrix\"}",
-            "POST /api/auth/signup", "{}",
-            "POST /api/auth/login", "{}",
-            "POST /api/auth/password-reset", "{\"email\": \"nobody@example.org\"}",
+    static final Map<String, String> BODIES = Map.of("POST /api/packages/{package}/maintainers",
+            "{\"email\": \"carol@example.org\", \"role\": \"MAINTAINER\"}", "PUT /api/packages/{package}/visibility",
+            "{\"private\": %s}", "POST /api/me/api-keys", "{\"name\": \"matrix\"}", "POST /api/auth/signup", "{}",
+            "POST /api/auth/login", "{}", "POST /api/auth/password-reset", "{\"email\": \"nobody@example.org\"}",
             "POST /api/auth/password-reset/confirm", "{\"token\": \"no-such-token\", \"password\": \"x\"}");
 
     static final String PUBLIC = "open-thing";
     static final String PRIVATE = "secret-sauce";
 
     enum Caller {
+
         ANONYMOUS(null), USER("eve@example.org"), MAINTAINER("bob@example.org"), OWNER("ada@example.org"),
         ADMIN(AccountsFixture.ADMIN);
 
@@ -169,14 +175,16 @@ class AuthorizationMatrixTest {
         Caller(String email) {
             this.email = email;
         }
+
     }
 
     enum Via {
+
         SESSION, KEY
+
     }
 
-    record Row(String method, String path, Set<Via> vias, List<Integer> publicStatuses,
-            List<Integer> privateStatuses) {
+    record Row(String method, String path, Set<Via> vias, List<Integer> publicStatuses, List<Integer> privateStatuses) {
 
         boolean changesState() {
             return !method.equals("GET") && !method.equals("HEAD");
@@ -198,11 +206,17 @@ class AuthorizationMatrixTest {
     RequestMappingHandlerMapping handlerMappings;
 
     AccountsFixture fixture;
+
     final Map<Caller, Session> sessions = new EnumMap<>(Caller.class);
+
     final Map<Caller, String> keys = new EnumMap<>(Caller.class);
+
     long publicId;
+
     long privateId;
+
     long maintainerId;
+
     long othersKeyId;
 
     @BeforeAll
@@ -229,7 +243,10 @@ class AuthorizationMatrixTest {
         fixture.downloads(privateId, yesterday, 42);
     }
 
-    /** The packages' visibility and maintainers as at the start, and only the keys made at the start. */
+    /**
+     * The packages' visibility and maintainers as at the start, and only the keys made at
+     * the start.
+     */
     @BeforeEach
     void reset() {
         jdbc.update("UPDATE packages SET is_private = (id = ?)", privateId);
@@ -244,8 +261,8 @@ class AuthorizationMatrixTest {
 
     static Stream<Object[]> packageRows() {
         return parse(PACKAGE_MATRIX).stream()
-                .flatMap(row -> Stream.of(new Object[] { row.operation() + " (public)", row, false },
-                        new Object[] { row.operation() + " (private)", row, true }));
+            .flatMap(row -> Stream.of(new Object[] { row.operation() + " (public)", row, false },
+                    new Object[] { row.operation() + " (private)", row, true }));
     }
 
     static Stream<Object[]> globalRows() {
@@ -269,7 +286,10 @@ class AuthorizationMatrixTest {
         assertThat(mismatches).as("%s: expected %s (anon user maint owner admin)", name, format(expected)).isEmpty();
     }
 
-    /** A wrong key is a 401 everywhere, also on public endpoints: never a silent fall back to anonymous. */
+    /**
+     * A wrong key is a 401 everywhere, also on public endpoints: never a silent fall back
+     * to anonymous.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource({ "packageRows", "globalRows" })
     void aWrongApiKeyIsUnauthorizedEverywhere(String name, Row row, boolean privatePackage) throws Exception {
@@ -278,13 +298,15 @@ class AuthorizationMatrixTest {
         }
         MockHttpServletRequestBuilder request = requestFor(row, null, privatePackage);
         int status = mvc.perform(request.with(apiKey("pkp_" + "A".repeat(43)))).andReturn().getResponse().getStatus();
-        // Logout comes before authentication in Spring Security's chain and needs no one to be signed in.
+        // Logout comes before authentication in Spring Security's chain and needs no one
+        // to be signed in.
         assertThat(status).as(name).isEqualTo(row.path().equals("/api/auth/logout") ? 204 : 401);
     }
 
     /**
-     * A session request that changes something needs the CSRF token, whoever sends it and whatever the package, before
-     * anything else is looked at; only {@code /api/auth/**} works without (docs/security.md).
+     * A session request that changes something needs the CSRF token, whoever sends it and
+     * whatever the package, before anything else is looked at; only {@code /api/auth/**}
+     * works without (docs/security.md).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource({ "packageRows", "globalRows" })
@@ -296,8 +318,10 @@ class AuthorizationMatrixTest {
         for (Caller caller : List.of(Caller.USER, Caller.MAINTAINER, Caller.OWNER, Caller.ADMIN)) {
             reset();
             MockHttpServletRequestBuilder request = requestFor(row, caller, privatePackage);
-            int status = mvc.perform(request.with(sessions.get(caller).withoutCsrfHeader())).andReturn()
-                    .getResponse().getStatus();
+            int status = mvc.perform(request.with(sessions.get(caller).withoutCsrfHeader()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
             assertThat(status).as("%s by %s", name, caller).isEqualTo(403);
         }
     }
@@ -306,7 +330,10 @@ class AuthorizationMatrixTest {
     void theTableHasARowForEveryOperationOfTheOpenApiDocument() throws Exception {
         JsonNode doc = AccountsFixture.json(mvc.perform(get("/v3/api-docs")).andReturn().getResponse());
         Set<String> documented = new TreeSet<>();
-        doc.get("paths").properties().forEach(path -> path.getValue().propertyNames()
+        doc.get("paths")
+            .properties()
+            .forEach(path -> path.getValue()
+                .propertyNames()
                 .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + template(path.getKey()))));
 
         assertThat(documented).hasSizeGreaterThan(20).isSubsetOf(coveredOperations());
@@ -319,10 +346,13 @@ class AuthorizationMatrixTest {
             RequestMappingInfo info = mapping.getKey();
             if (!mapping.getValue().getBeanType().getPackageName().startsWith("io.pkgpulse")
                     || info.getPatternValues().contains("/error")) {
-                continue; // springdoc's own endpoints, and the error page that errors are forwarded to
+                continue; // springdoc's own endpoints, and the error page that errors are
+                          // forwarded to
             }
             assertThat(info.getMethodsCondition().getMethods()).as("%s has a method", info).isNotEmpty();
-            info.getMethodsCondition().getMethods().forEach(method -> info.getPatternValues()
+            info.getMethodsCondition()
+                .getMethods()
+                .forEach(method -> info.getPatternValues()
                     .forEach(pattern -> mapped.add(method.name() + " " + template(pattern))));
         }
 
@@ -339,7 +369,9 @@ class AuthorizationMatrixTest {
                 request.with(apiKey(keys.get(caller)));
             }
             else if (row.path().equals("/api/auth/logout")) {
-                request.with(fixture.login(caller.email).csrf()); // a session of its own, which the request ends
+                request.with(fixture.login(caller.email).csrf()); // a session of its own,
+                                                                  // which the request
+                                                                  // ends
             }
             else {
                 request.with(sessions.get(caller).csrf());
@@ -347,20 +379,21 @@ class AuthorizationMatrixTest {
         }
         MvcResult result = mvc.perform(request).andReturn();
         if (result.getRequest().isAsyncStarted()) {
-            // A live stream: its status is what the table is about; end it as a client that leaves.
+            // A live stream: its status is what the table is about; end it as a client
+            // that leaves.
             result.getRequest().getAsyncContext().complete();
         }
         return result.getResponse().getStatus();
     }
 
-    private MockHttpServletRequestBuilder requestFor(Row row, Caller caller, boolean privatePackage)
-            throws Exception {
-        String path = row.path().replace("{package}", privatePackage ? PRIVATE : PUBLIC)
-                .replace("{user}", Long.toString(maintainerId))
-                .replace("{other-key}", Long.toString(othersKeyId));
+    private MockHttpServletRequestBuilder requestFor(Row row, Caller caller, boolean privatePackage) throws Exception {
+        String path = row.path()
+            .replace("{package}", privatePackage ? PRIVATE : PUBLIC)
+            .replace("{user}", Long.toString(maintainerId))
+            .replace("{other-key}", Long.toString(othersKeyId));
         if (path.contains("{own-key}")) {
-            path = path.replace("{own-key}", Long.toString(caller == null || caller == Caller.ANONYMOUS ? othersKeyId
-                    : ownKey(caller)));
+            path = path.replace("{own-key}",
+                    Long.toString(caller == null || caller == Caller.ANONYMOUS ? othersKeyId : ownKey(caller)));
         }
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), path);
         String body = BODIES.get(row.operation());
@@ -380,10 +413,14 @@ class AuthorizationMatrixTest {
 
     private static Set<String> coveredOperations() {
         return Stream.concat(parse(PACKAGE_MATRIX).stream(), parse(GLOBAL_MATRIX).stream())
-                .map(row -> row.method() + " " + template(row.path())).collect(Collectors.toCollection(TreeSet::new));
+            .map(row -> row.method() + " " + template(row.path()))
+            .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The path without its query and with every {@code {variable}}, and {@code __all__}, as {@code {}}. */
+    /**
+     * The path without its query and with every {@code {variable}}, and {@code __all__},
+     * as {@code {}}.
+     */
     private static String template(String path) {
         return path.replaceAll("\\?.*", "").replaceAll("\\{[^}]*}", "{}").replace("/__all__/", "/{}/");
     }
@@ -413,4 +450,5 @@ class AuthorizationMatrixTest {
     private static String format(List<Integer> statuses) {
         return statuses.stream().map(String::valueOf).collect(Collectors.joining(" "));
     }
+
 }

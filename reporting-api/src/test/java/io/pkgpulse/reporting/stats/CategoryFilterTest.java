@@ -26,10 +26,11 @@ import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * The filter parameters of the category series, one test each, over real HTTP: every spelling a user may type finds
- * the stored category (pypistats.org title-cases {@code os} and {@code version}; here case never matters), a value
- * that matches nothing is an empty series as on pypistats.org, and a value that cannot be one is a problem naming the
- * parameter.
+ * The filter parameters of the category series, one test each, over real HTTP: every
+ * spelling a user may type finds the stored category (pypistats.org title-cases
+ * {@code os} and {@code version}; here case never matters), a value that matches nothing
+ * is an empty series as on pypistats.org, and a value that cannot be one is a problem
+ * naming the parameter.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
@@ -48,11 +49,17 @@ class CategoryFilterTest {
     Clock clock;
 
     HttpApi api;
+
     LocalDate yesterday;
+
     LocalDate twoDaysAgo;
+
     long zope;
 
-    /** Categories as the ingest worker stores them (ingest-worker's Categories): pypistats' spellings, and 'null'. */
+    /**
+     * Categories as the ingest worker stores them (ingest-worker's Categories):
+     * pypistats' spellings, and 'null'.
+     */
     @BeforeEach
     void seed() {
         api = new HttpApi(port);
@@ -96,29 +103,31 @@ class CategoryFilterTest {
         String range = "?start_date=" + twoDaysAgo + "&os=";
         for (String os : List.of("linux", "LINUX", "Linux", "lInUx")) {
             assertThat(rows("/api/packages/zope-interface/system" + range + os)).as(os)
-                    .containsExactly(twoDaysAgo + " Linux 40", yesterday + " Linux 150");
+                .containsExactly(twoDaysAgo + " Linux 40", yesterday + " Linux 150");
         }
-        // What the pypistats command line suggests (windows, linux, darwin or other), and how it sends it ("?&os=").
+        // What the pypistats command line suggests (windows, linux, darwin or other), and
+        // how it sends it ("?&os=").
         assertThat(rows("/api/packages/zope-interface/system?&os=windows")).containsExactly(yesterday + " Windows 55");
         for (String os : List.of("darwin", "DARWIN", "Darwin")) {
             assertThat(rows("/api/packages/zope-interface/system?os=" + os)).as(os)
-                    .containsExactly(yesterday + " Darwin 20");
+                .containsExactly(yesterday + " Darwin 20");
         }
-        // pypistats.org stores these two in lower case too, but title-casing (Other, Null) never finds them.
+        // pypistats.org stores these two in lower case too, but title-casing (Other,
+        // Null) never finds them.
         for (String os : List.of("other", "Other", "OTHER")) {
             assertThat(rows("/api/packages/zope-interface/system?os=" + os)).as(os)
-                    .containsExactly(yesterday + " other 3");
+                .containsExactly(yesterday + " other 3");
         }
         assertThat(rows("/api/packages/zope-interface/system?os=Null")).containsExactly(yesterday + " null 2");
         assertThat(rows("/api/packages/__all__/system?os=linux&start_date=" + yesterday))
-                .containsExactly(yesterday + " Linux 150");
-        // A system the worker counts under "other" is not a category of its own, as on pypistats.org: no rows.
+            .containsExactly(yesterday + " Linux 150");
+        // A system the worker counts under "other" is not a category of its own, as on
+        // pypistats.org: no rows.
         JsonNode none = ok("/api/packages/zope-interface/system?os=FreeBSD");
         assertThat(none.get("type").asString()).isEqualTo("system_downloads");
         assertThat(rows(none)).isEmpty();
         assertThat(api.get("/api/packages/zope-interface/system?os=linux&format=csv").body())
-                .isEqualTo("date,category,downloads\r\n" + twoDaysAgo + ",Linux,40\r\n" + yesterday
-                        + ",Linux,150\r\n");
+            .isEqualTo("date,category,downloads\r\n" + twoDaysAgo + ",Linux,40\r\n" + yesterday + ",Linux,150\r\n");
     }
 
     @Test
@@ -126,38 +135,39 @@ class CategoryFilterTest {
         assertThat(rows("/api/packages/zope-interface/python_major?version=3")).containsExactly(yesterday + " 3 200");
         assertThat(rows("/api/packages/zope-interface/python_major?version=2")).containsExactly(yesterday + " 2 5");
         assertThat(rows("/api/packages/zope-interface/python_minor?version=3.10"))
-                .containsExactly(yesterday + " 3.10 30");
+            .containsExactly(yesterday + " 3.10 30");
         assertThat(rows("/api/packages/zope-interface/python_minor?version=3.1")).containsExactly(yesterday + " 3.1 1");
-        // A micro version is not a minor category, and a major one not a minor one: no rows, as on pypistats.org.
+        // A micro version is not a minor category, and a major one not a minor one: no
+        // rows, as on pypistats.org.
         assertThat(rows("/api/packages/zope-interface/python_minor?version=3.12.1")).isEmpty();
         assertThat(rows("/api/packages/zope-interface/python_minor?version=3")).isEmpty();
         for (String unknown : List.of("null", "NULL", "Null")) {
             assertThat(rows("/api/packages/zope-interface/python_minor?version=" + unknown)).as(unknown)
-                    .containsExactly(yesterday + " null 30");
+                .containsExactly(yesterday + " null 30");
         }
         assertThat(rows("/api/packages/zope-interface/python_major?version=null"))
-                .containsExactly(yesterday + " null 25");
+            .containsExactly(yesterday + " null 25");
     }
 
     @Test
     void installerIsMatchedInAnyCase() {
         for (String installer : List.of("pip", "PIP", "Pip")) {
             assertThat(rows("/api/packages/zope-interface/installer?installer=" + installer)).as(installer)
-                    .containsExactly(yesterday + " pip 150");
+                .containsExactly(yesterday + " pip 150");
         }
         for (String installer : List.of("browser", "BROWSER", "Browser")) {
             assertThat(rows("/api/packages/zope-interface/installer?installer=" + installer)).as(installer)
-                    .containsExactly(yesterday + " Browser 20");
+                .containsExactly(yesterday + " Browser 20");
         }
         assertThat(rows("/api/packages/zope-interface/installer?installer=UV")).containsExactly(yesterday + " uv 30");
         // Mirrors are left out unless mirrors=true, whatever the filter says.
         assertThat(rows("/api/packages/zope-interface/installer?installer=Bandersnatch")).isEmpty();
         assertThat(rows("/api/packages/zope-interface/installer?installer=Bandersnatch&mirrors=true"))
-                .containsExactly(yesterday + " bandersnatch 40");
+            .containsExactly(yesterday + " bandersnatch 40");
         assertThat(rows("/api/packages/zope-interface/installer?installer=easy_install")).isEmpty();
         // Only A to Z are compared without regard to case, in the API as in the query.
         assertThat(rows("/api/packages/zope-interface/installer?installer=%C3%84RGER"))
-                .containsExactly(yesterday + " Ärger 1");
+            .containsExactly(yesterday + " Ärger 1");
         assertThat(rows("/api/packages/zope-interface/installer?installer=%C3%A4rger")).isEmpty();
     }
 
@@ -165,7 +175,7 @@ class CategoryFilterTest {
     void countryCodeIsMatchedInAnyCase() {
         for (String country : List.of("de", "DE", "De")) {
             assertThat(rows("/api/packages/zope-interface/country?country=" + country)).as(country)
-                    .containsExactly(yesterday + " DE 120");
+                .containsExactly(yesterday + " DE 120");
         }
         assertThat(rows("/api/packages/zope-interface/country?country=null")).containsExactly(yesterday + " null 5");
         assertThat(rows("/api/packages/zope-interface/country?country=fr")).isEmpty();
@@ -175,7 +185,7 @@ class CategoryFilterTest {
     void fileTypeIsMatchedInAnyCase() {
         for (String type : List.of("bdist_wheel", "BDIST_WHEEL", "Bdist_Wheel")) {
             assertThat(rows("/api/packages/zope-interface/file_type?type=" + type)).as(type)
-                    .containsExactly(yesterday + " bdist_wheel 205");
+                .containsExactly(yesterday + " bdist_wheel 205");
         }
         assertThat(rows("/api/packages/zope-interface/file_type?type=SDist")).containsExactly(yesterday + " sdist 25");
         assertThat(rows("/api/packages/zope-interface/file_type?type=bdist_egg")).isEmpty();
@@ -188,7 +198,7 @@ class CategoryFilterTest {
         }
         for (String ci : List.of("false", "FALSE", "False")) {
             assertThat(rows("/api/packages/zope-interface/ci?ci=" + ci)).as(ci)
-                    .containsExactly(yesterday + " false 215");
+                .containsExactly(yesterday + " false 215");
         }
         assertThat(rows("/api/packages/zope-interface/ci?ci=NULL")).containsExactly(yesterday + " null 10");
         for (String ci : List.of("yes", "1", "maybe")) {
@@ -201,33 +211,35 @@ class CategoryFilterTest {
     @Test
     void aFilterThatCannotBeACategoryIsAProblemNamingItsParameter() {
         assertThat(problem("/api/packages/zope-interface/system?os=" + "L".repeat(129)).get("parameter").asString())
-                .isEqualTo("os");
+            .isEqualTo("os");
         assertThat(problem("/api/packages/zope-interface/file_type?type=").get("parameter").asString())
-                .isEqualTo("type");
+            .isEqualTo("type");
         assertThat(problem("/api/packages/zope-interface/python_minor?version=3.1%01").get("parameter").asString())
-                .isEqualTo("version");
+            .isEqualTo("version");
         assertThat(problem("/api/packages/zope-interface/installer?installer=%20").get("parameter").asString())
-                .isEqualTo("installer");
+            .isEqualTo("installer");
     }
 
     /**
-     * The spellings of one filter are one series in the API's memory, and a worker's commit refreshes every spelling:
-     * rows changed without a notification are not seen (which shows where an answer came from), until one arrives.
+     * The spellings of one filter are one series in the API's memory, and a worker's
+     * commit refreshes every spelling: rows changed without a notification are not seen
+     * (which shows where an answer came from), until one arrives.
      */
     @Test
     void theSpellingsOfAFilterShareOneCachedSeriesAndAllSeeTheNextCommit() {
-        assertThat(rows("/api/packages/zope-interface/system?os=linux"))
-                .containsExactly(twoDaysAgo + " Linux 40", yesterday + " Linux 150");
+        assertThat(rows("/api/packages/zope-interface/system?os=linux")).containsExactly(twoDaysAgo + " Linux 40",
+                yesterday + " Linux 150");
         jdbc.update("UPDATE daily_category_downloads SET downloads = downloads + 1000 WHERE category = 'Linux'");
 
-        // Another query string, so not the same HTTP answer: the series cut from the entry that os=linux filled.
-        assertThat(rows("/api/packages/zope-interface/system?os=LINUX"))
-                .containsExactly(twoDaysAgo + " Linux 40", yesterday + " Linux 150");
+        // Another query string, so not the same HTTP answer: the series cut from the
+        // entry that os=linux filled.
+        assertThat(rows("/api/packages/zope-interface/system?os=LINUX")).containsExactly(twoDaysAgo + " Linux 40",
+                yesterday + " Linux 150");
 
         WorkerCommits.announce(jdbc, changes, yesterday, zope);
         for (String os : List.of("linux", "LINUX", "Linux")) {
             assertThat(rows("/api/packages/zope-interface/system?os=" + os)).as(os)
-                    .containsExactly(twoDaysAgo + " Linux 1040", yesterday + " Linux 1150");
+                .containsExactly(twoDaysAgo + " Linux 1040", yesterday + " Linux 1150");
         }
     }
 
@@ -244,15 +256,20 @@ class CategoryFilterTest {
     private JsonNode problem(String path) {
         HttpResponse<String> response = api.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).get()
+            .asString()
+            .startsWith("application/problem+json");
         JsonNode problem = HttpApi.json(response);
         assertThat(problem.get("type").asString()).isEqualTo("/problems/bad-parameter");
         return problem;
     }
 
     private static List<String> rows(JsonNode body) {
-        return body.get("data").valueStream().map(row -> row.get("date").asString() + " "
-                + row.get("category").asString() + " " + row.get("downloads").asLong()).toList();
+        return body.get("data")
+            .valueStream()
+            .map(row -> row.get("date").asString() + " " + row.get("category").asString() + " "
+                    + row.get("downloads").asLong())
+            .toList();
     }
+
 }

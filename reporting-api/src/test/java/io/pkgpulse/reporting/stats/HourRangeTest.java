@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.pkgpulse.reporting.problems.BadRequestException;
 
-/** Parsing and checking of hourly ranges, at 15:42:17 UTC with the default retention of 14 days. */
+/**
+ * Parsing and checking of hourly ranges, at 15:42:17 UTC with the default retention of 14
+ * days.
+ */
 class HourRangeTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T15:42:17Z"), ZoneOffset.UTC);
@@ -31,18 +34,15 @@ class HourRangeTest {
     @Test
     void theDefaultStartDoesNotReachBeforeTheWindow() {
         assertThat(HourRange.of(null, null, CLOCK, Duration.ofHours(6)))
-                .isEqualTo(hours("2026-11-26T09:00:00Z", "2026-11-26T15:00:00Z"));
-        assertThat(range(null, "2026-11-13T02:00:00Z")).isEqualTo(hours("2026-11-12T15:00:00Z", "2026-11-13T02:00:00Z"));
+            .isEqualTo(hours("2026-11-26T09:00:00Z", "2026-11-26T15:00:00Z"));
+        assertThat(range(null, "2026-11-13T02:00:00Z"))
+            .isEqualTo(hours("2026-11-12T15:00:00Z", "2026-11-13T02:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "2026-11-26T14:00:00Z,      2026-11-26T14:00:00Z",
-            "2026-11-26T14:00Z,         2026-11-26T14:00:00Z",
-            "2026-11-26T14:00:00.000Z,  2026-11-26T14:00:00Z",
-            "2026-11-26t14:00z,         2026-11-26T14:00:00Z",
-            "2026-11-26T15:00:00+01:00, 2026-11-26T14:00:00Z",
-            "2026-11-26T09:00-05:00,    2026-11-26T14:00:00Z" })
+    @CsvSource({ "2026-11-26T14:00:00Z,      2026-11-26T14:00:00Z", "2026-11-26T14:00Z,         2026-11-26T14:00:00Z",
+            "2026-11-26T14:00:00.000Z,  2026-11-26T14:00:00Z", "2026-11-26t14:00z,         2026-11-26T14:00:00Z",
+            "2026-11-26T15:00:00+01:00, 2026-11-26T14:00:00Z", "2026-11-26T09:00-05:00,    2026-11-26T14:00:00Z" })
     void hoursAreIsoDateTimesOnAWholeUtcHour(String value, String hour) {
         assertThat(range(value, value)).isEqualTo(hours(hour, hour));
     }
@@ -60,27 +60,28 @@ class HourRangeTest {
                 "end 2026-11-27T23:00:00Z is more than an hour after the current hour, 2026-11-26T15:00:00Z");
         Clock lastHour = Clock.fixed(Instant.parse("2026-11-26T23:10:00Z"), ZoneOffset.UTC);
         assertThat(HourRange.of("2026-11-27", "2026-11-27", lastHour, RETENTION))
-                .isEqualTo(hours("2026-11-27T00:00:00Z", "2026-11-27T23:00:00Z"));
+            .isEqualTo(hours("2026-11-27T00:00:00Z", "2026-11-27T23:00:00Z"));
     }
 
     @Test
     void bothEndsMayBeTheEdgesOfTheWindow() {
         assertThat(range("2026-11-12T15:00:00Z", "2026-11-26T16:00:00Z"))
-                .isEqualTo(hours("2026-11-12T15:00:00Z", "2026-11-26T16:00:00Z"));
+            .isEqualTo(hours("2026-11-12T15:00:00Z", "2026-11-26T16:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            start | yesterday                 | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            end   | 2026-11-26T14             | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            start | 2026-11-26 14:00:00Z      | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            start | 2026-11-26T14:00:00       | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            end   | 2026-02-30                | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            start | 1764165600                | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            start | 2026-11-26T14:30:00Z      | start must be a whole UTC hour: 2026-11-26T14:30:00Z is not
-            end   | 2026-11-26T14:00:00.5Z    | end must be a whole UTC hour: 2026-11-26T14:00:00.500Z is not
-            start | 2026-11-26T14:00+05:30    | start must be a whole UTC hour: 2026-11-26T08:30:00Z is not
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    start | yesterday                 | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    end   | 2026-11-26T14             | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    start | 2026-11-26 14:00:00Z      | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    start | 2026-11-26T14:00:00       | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    end   | 2026-02-30                | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    start | 1764165600                | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    start | 2026-11-26T14:30:00Z      | start must be a whole UTC hour: 2026-11-26T14:30:00Z is not
+                    end   | 2026-11-26T14:00:00.5Z    | end must be a whole UTC hour: 2026-11-26T14:00:00.500Z is not
+                    start | 2026-11-26T14:00+05:30    | start must be a whole UTC hour: 2026-11-26T08:30:00Z is not
+                    """)
     void malformedValuesAndTimesOffTheHourAreRefused(String parameter, String value, String detail) {
         assertRefused(parameter.equals("start") ? value : null, parameter.equals("end") ? value : null, parameter,
                 detail);
@@ -103,8 +104,8 @@ class HourRangeTest {
         assertRefused(null, "2026-11-01", "end", "Hourly data reaches back 14 days, to "
                 + "2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): end 2026-11-01T23:00:00Z is before it");
         assertThatThrownBy(() -> HourRange.of("2026-11-26T08:00Z", null, CLOCK, Duration.ofHours(6)))
-                .hasMessage("Hourly data reaches back 6 hours, to 2026-11-26T09:00:00Z "
-                        + "(pkgpulse.downloads.hourly-retention): start 2026-11-26T08:00:00Z is before it");
+            .hasMessage("Hourly data reaches back 6 hours, to 2026-11-26T09:00:00Z "
+                    + "(pkgpulse.downloads.hourly-retention): start 2026-11-26T08:00:00Z is before it");
     }
 
     @Test
@@ -145,4 +146,5 @@ class HourRangeTest {
             assertThat(ex).hasMessage(detail);
         });
     }
+
 }

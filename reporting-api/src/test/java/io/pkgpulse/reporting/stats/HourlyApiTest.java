@@ -38,8 +38,9 @@ import io.pkgpulse.reporting.accounts.AccountsFixture;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * The hourly series over real HTTP, at a fixed time (15:42:17 UTC, so the current hour is 15:00) with the default
- * hourly window of 14 days: shapes, mirrors, versions, ranges, errors, CSV, private packages and caching headers.
+ * The hourly series over real HTTP, at a fixed time (15:42:17 UTC, so the current hour is
+ * 15:00) with the default hourly window of 14 days: shapes, mirrors, versions, ranges,
+ * errors, CSV, private packages and caching headers.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import({ TestInfrastructure.class, HourlyApiTest.FixedClock.class })
@@ -58,6 +59,7 @@ class HourlyApiTest {
         Clock fixedClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
+
     }
 
     @LocalServerPort
@@ -70,8 +72,10 @@ class HourlyApiTest {
     ChangeClock changes;
 
     HttpApi api;
+
     /** Session cookies of a maintainer of the private package, and of someone else. */
     String maintainer;
+
     String stranger;
 
     @BeforeAll
@@ -102,7 +106,8 @@ class HourlyApiTest {
         stranger = signIn("Eve", "eve@example.org");
         jdbc.update("""
                 INSERT INTO maintainers (id, user_id, package_id, role)
-                SELECT nextval('maintainers_seq'), id, ?, 'OWNER' FROM users WHERE email = 'ada@example.org'""", hidden);
+                SELECT nextval('maintainers_seq'), id, ?, 'OWNER' FROM users WHERE email = 'ada@example.org'""",
+                hidden);
     }
 
     @Test
@@ -155,25 +160,25 @@ class HourlyApiTest {
     @Test
     void theVersionParameterKeepsOneVersion() {
         assertThat(rows(ok("/api/packages/zope-interface/hourly/version?version=7.0&" + TODAY)))
-                .containsExactly("2026-11-26T14:00:00Z 7.0 10", "2026-11-26T15:00:00Z 7.0 1");
+            .containsExactly("2026-11-26T14:00:00Z 7.0 10", "2026-11-26T15:00:00Z 7.0 1");
         assertThat(rows(ok("/api/packages/zope-interface/hourly/version?version=7.0&mirrors=true&" + TODAY)))
-                .containsExactly("2026-11-26T12:00:00Z 7.0 2", "2026-11-26T13:00:00Z 7.0 4",
-                        "2026-11-26T14:00:00Z 7.0 10", "2026-11-26T15:00:00Z 7.0 1");
+            .containsExactly("2026-11-26T12:00:00Z 7.0 2", "2026-11-26T13:00:00Z 7.0 4", "2026-11-26T14:00:00Z 7.0 10",
+                    "2026-11-26T15:00:00Z 7.0 1");
         assertThat(rows(ok("/api/packages/zope-interface/hourly/version?version=8.0&" + TODAY))).isEmpty();
     }
 
     @Test
     void allPackagesVersionsAreTheDownloadsOfEveryPackageByVersionString() {
         assertThat(ok("/api/packages/__all__/hourly/version?start=2026-11-26T14:00Z&end=2026-11-26T14:00Z"))
-                .isEqualTo(json("""
-                        {"package": "__all__", "type": "version_hourly_downloads", "data": [
-                          {"category": "1.0", "hour": "2026-11-26T14:00:00Z", "downloads": 50},
-                          {"category": "2.32.3", "hour": "2026-11-26T14:00:00Z", "downloads": 100},
-                          {"category": "7.0rc1", "hour": "2026-11-26T14:00:00Z", "downloads": 1},
-                          {"category": "7.0", "hour": "2026-11-26T14:00:00Z", "downloads": 15}]}"""));
-        assertThat(rows(ok("/api/packages/__all__/hourly/version?version=7.0&mirrors=true&" + TODAY)))
-                .containsExactly("2026-11-26T12:00:00Z 7.0 2", "2026-11-26T13:00:00Z 7.0 4",
-                        "2026-11-26T14:00:00Z 7.0 15", "2026-11-26T15:00:00Z 7.0 1");
+            .isEqualTo(json("""
+                    {"package": "__all__", "type": "version_hourly_downloads", "data": [
+                      {"category": "1.0", "hour": "2026-11-26T14:00:00Z", "downloads": 50},
+                      {"category": "2.32.3", "hour": "2026-11-26T14:00:00Z", "downloads": 100},
+                      {"category": "7.0rc1", "hour": "2026-11-26T14:00:00Z", "downloads": 1},
+                      {"category": "7.0", "hour": "2026-11-26T14:00:00Z", "downloads": 15}]}"""));
+        assertThat(rows(ok("/api/packages/__all__/hourly/version?version=7.0&mirrors=true&" + TODAY))).containsExactly(
+                "2026-11-26T12:00:00Z 7.0 2", "2026-11-26T13:00:00Z 7.0 4", "2026-11-26T14:00:00Z 7.0 15",
+                "2026-11-26T15:00:00Z 7.0 1");
     }
 
     @Test
@@ -189,53 +194,55 @@ class HourlyApiTest {
                     2026-11-26T14:00:00Z,without_mirrors,11\r
                     """);
         }
-        assertThat(api.get("/api/packages/__all__/hourly/version?format=csv&start=2026-11-26T14:00Z"
-                + "&end=2026-11-26T15:00Z").body()).isEqualTo("""
-                        hour,category,downloads\r
-                        2026-11-26T14:00:00Z,1.0,50\r
-                        2026-11-26T14:00:00Z,2.32.3,100\r
-                        2026-11-26T14:00:00Z,7.0rc1,1\r
-                        2026-11-26T14:00:00Z,7.0,15\r
-                        2026-11-26T15:00:00Z,7.0,1\r
-                        """);
+        assertThat(api
+            .get("/api/packages/__all__/hourly/version?format=csv&start=2026-11-26T14:00Z" + "&end=2026-11-26T15:00Z")
+            .body()).isEqualTo("""
+                    hour,category,downloads\r
+                    2026-11-26T14:00:00Z,1.0,50\r
+                    2026-11-26T14:00:00Z,2.32.3,100\r
+                    2026-11-26T14:00:00Z,7.0rc1,1\r
+                    2026-11-26T14:00:00Z,7.0,15\r
+                    2026-11-26T15:00:00Z,7.0,1\r
+                    """);
     }
 
     @Test
     void theDefaultRangeIsTheLast48HoursAndADateCoversItsHours() {
-        List<String> today = List.of("2026-11-26T12:00:00Z without_mirrors 3",
-                "2026-11-26T13:00:00Z without_mirrors 0", "2026-11-26T14:00:00Z without_mirrors 11",
-                "2026-11-26T15:00:00Z without_mirrors 1");
+        List<String> today = List.of("2026-11-26T12:00:00Z without_mirrors 3", "2026-11-26T13:00:00Z without_mirrors 0",
+                "2026-11-26T14:00:00Z without_mirrors 11", "2026-11-26T15:00:00Z without_mirrors 1");
         assertThat(rows(ok("/api/packages/zope-interface/hourly?mirrors=false"))).isEqualTo(today);
         assertThat(rows(ok("/api/packages/zope-interface/hourly?mirrors=false&start=2026-11-26&end=2026-11-26")))
-                .isEqualTo(today);
+            .isEqualTo(today);
         assertThat(rows(ok("/api/packages/zope-interface/hourly?mirrors=false&start=2026-11-20&end=2026-11-20")))
-                .containsExactly("2026-11-20T08:00:00Z without_mirrors 7");
+            .containsExactly("2026-11-20T08:00:00Z without_mirrors 7");
         assertThat(rows(ok("/api/packages/zope-interface/hourly?mirrors=false&start=2026-11-20T09:00:00Z"
-                + "&end=2026-11-26T12:00:00Z"))).containsExactly("2026-11-26T12:00:00Z without_mirrors 3");
+                + "&end=2026-11-26T12:00:00Z")))
+            .containsExactly("2026-11-26T12:00:00Z without_mirrors 3");
     }
 
     @Test
     void packageNamesAreMatchedAfterPep503Normalisation() {
         assertThat(ok("/api/packages/ZOPE_interface/hourly").get("package").asString()).isEqualTo("zope-interface");
         assertThat(ok("/api/packages/Zope--Interface/hourly/version").get("package").asString())
-                .isEqualTo("zope-interface");
+            .isEqualTo("zope-interface");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            malformed start | /api/packages/requests/hourly?start=yesterday | start | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            malformed end | /api/packages/requests/hourly/version?end=2026-11-26T14 | end | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
-            not a whole hour | /api/packages/requests/hourly?start=2026-11-26T14:30:00Z | start | start must be a whole UTC hour: 2026-11-26T14:30:00Z is not
-            reversed range | /api/packages/__all__/hourly?start=2026-11-26T15:00Z&end=2026-11-26T14:00Z | start | start 2026-11-26T15:00:00Z is after end 2026-11-26T14:00:00Z
-            before the window | /api/packages/requests/hourly?start=2026-11-12T14:00:00Z | start | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): start 2026-11-12T14:00:00Z is before it
-            day before the window | /api/packages/__all__/hourly/version?start=2026-11-12 | start | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): start 2026-11-12T00:00:00Z is before it
-            end before the window | /api/packages/requests/hourly/version?end=2026-11-01T00:00Z | end | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): end 2026-11-01T00:00:00Z is before it
-            end in the future | /api/packages/requests/hourly?end=2026-11-26T17:00:00Z | end | end 2026-11-26T17:00:00Z is more than an hour after the current hour, 2026-11-26T15:00:00Z
-            tomorrow as end | /api/packages/requests/hourly?end=2026-11-27 | end | end 2026-11-27T23:00:00Z is more than an hour after the current hour, 2026-11-26T15:00:00Z
-            over-long version | /api/packages/requests/hourly/version?version=%s | version | version must be 1 to 128 characters
-            control character | /api/packages/requests/hourly/version?version=1%00 | version | version must not contain control characters
-            mirrors not a boolean | /api/packages/requests/hourly?mirrors=perhaps | mirrors | mirrors must be true or false
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    malformed start | /api/packages/requests/hourly?start=yesterday | start | start must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    malformed end | /api/packages/requests/hourly/version?end=2026-11-26T14 | end | end must be an ISO-8601 UTC hour (2026-11-26T14:00:00Z) or a date (2026-11-26)
+                    not a whole hour | /api/packages/requests/hourly?start=2026-11-26T14:30:00Z | start | start must be a whole UTC hour: 2026-11-26T14:30:00Z is not
+                    reversed range | /api/packages/__all__/hourly?start=2026-11-26T15:00Z&end=2026-11-26T14:00Z | start | start 2026-11-26T15:00:00Z is after end 2026-11-26T14:00:00Z
+                    before the window | /api/packages/requests/hourly?start=2026-11-12T14:00:00Z | start | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): start 2026-11-12T14:00:00Z is before it
+                    day before the window | /api/packages/__all__/hourly/version?start=2026-11-12 | start | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): start 2026-11-12T00:00:00Z is before it
+                    end before the window | /api/packages/requests/hourly/version?end=2026-11-01T00:00Z | end | Hourly data reaches back 14 days, to 2026-11-12T15:00:00Z (pkgpulse.downloads.hourly-retention): end 2026-11-01T00:00:00Z is before it
+                    end in the future | /api/packages/requests/hourly?end=2026-11-26T17:00:00Z | end | end 2026-11-26T17:00:00Z is more than an hour after the current hour, 2026-11-26T15:00:00Z
+                    tomorrow as end | /api/packages/requests/hourly?end=2026-11-27 | end | end 2026-11-27T23:00:00Z is more than an hour after the current hour, 2026-11-26T15:00:00Z
+                    over-long version | /api/packages/requests/hourly/version?version=%s | version | version must be 1 to 128 characters
+                    control character | /api/packages/requests/hourly/version?version=1%00 | version | version must not contain control characters
+                    mirrors not a boolean | /api/packages/requests/hourly?mirrors=perhaps | mirrors | mirrors must be true or false
+                    """)
     void badParametersAreProblemDetailsThatNameTheParameter(String description, String path, String parameter,
             String detail) {
         JsonNode problem = problem(path.replace("%s", "1".repeat(129)), 400);
@@ -266,7 +273,7 @@ class HourlyApiTest {
             for (HttpResponse<String> hidden : List.of(api.get(path), api.get(path, "Cookie", stranger))) {
                 assertThat(hidden.statusCode()).as(series).isEqualTo(404);
                 assertThat(HttpApi.json(hidden).get("detail").asString())
-                        .isEqualTo(unknown.replace("no-such-package", "internal-tool"));
+                    .isEqualTo(unknown.replace("no-such-package", "internal-tool"));
             }
         }
 
@@ -308,11 +315,14 @@ class HourlyApiTest {
             assertThat(get.path("responses").propertyNames()).as(path).contains("200", "400", "404");
             for (String status : List.of("400", "404")) {
                 assertThat(get.path("responses").path(status).path("content").propertyNames()).as(path + " " + status)
-                        .containsExactly("application/problem+json");
+                    .containsExactly("application/problem+json");
             }
         }
-        assertThat(paths.path("/api/packages/{package}/hourly/version").path("get").path("parameters").valueStream()
-                .map(p -> p.get("name").asString())).contains("version");
+        assertThat(paths.path("/api/packages/{package}/hourly/version")
+            .path("get")
+            .path("parameters")
+            .valueStream()
+            .map(p -> p.get("name").asString())).contains("version");
     }
 
     private JsonNode ok(String path) {
@@ -324,8 +334,9 @@ class HourlyApiTest {
     private JsonNode problem(String path, int status) {
         HttpResponse<String> response = api.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).get()
+            .asString()
+            .startsWith("application/problem+json");
         return HttpApi.json(response);
     }
 
@@ -334,28 +345,42 @@ class HourlyApiTest {
     }
 
     private static List<String> rows(JsonNode body) {
-        return body.get("data").valueStream().map(row -> row.get("hour").asString() + " "
-                + row.get("category").asString() + " " + row.get("downloads").asLong()).toList();
+        return body.get("data")
+            .valueStream()
+            .map(row -> row.get("hour").asString() + " " + row.get("category").asString() + " "
+                    + row.get("downloads").asLong())
+            .toList();
     }
 
     private static Instant hour(String utc) {
         return Instant.parse(utc + ":00Z");
     }
 
-    /** Signs up and in over HTTP, as a browser would; the session cookie to send with requests. */
+    /**
+     * Signs up and in over HTTP, as a browser would; the session cookie to send with
+     * requests.
+     */
     private String signIn(String name, String email) throws IOException, InterruptedException {
-        String account = AccountsFixture.json(Map.of("name", name, "email", email, "password",
-                AccountsFixture.PASSWORD));
+        String account = AccountsFixture
+            .json(Map.of("name", name, "email", email, "password", AccountsFixture.PASSWORD));
         assertThat(post("/api/auth/signup", account).statusCode()).isEqualTo(201);
         HttpResponse<String> login = post("/api/auth/login", account);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return login.headers().allValues("Set-Cookie").stream().map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        return login.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .map(cookie -> cookie.split(";", 2)[0])
+            .filter(cookie -> cookie.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -43,10 +43,12 @@ import io.pkgpulse.reporting.HttpApi;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
 /**
- * Every report query is an index range scan on the rollups. The test seeds enough rows that PostgreSQL would scan
- * whole tables without the indexes, captures the SQL each endpoint really runs (with its parameters), and checks
- * its plan with {@code EXPLAIN}: the rollup is read through its index and no table is scanned sequentially. Then it
- * drops the index inside a rolled-back transaction and sees the plan change, so a lost index fails this test.
+ * Every report query is an index range scan on the rollups. The test seeds enough rows
+ * that PostgreSQL would scan whole tables without the indexes, captures the SQL each
+ * endpoint really runs (with its parameters), and checks its plan with {@code EXPLAIN}:
+ * the rollup is read through its index and no table is scanned sequentially. Then it
+ * drops the index inside a rolled-back transaction and sees the plan change, so a lost
+ * index fails this test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "pkgpulse.ratelimit.enabled=false",
         // What the database is asked, not what memory answers.
@@ -89,7 +91,8 @@ class QueryPlanTest {
         LocalDate first = LocalDate.now(clock).minusDays(DAYS - 1);
         jdbc.update("""
                 INSERT INTO daily_downloads SELECT p.id, d::date, m, 10
-                FROM packages p, generate_series(?::date, current_date, '1 day') d, (VALUES (true), (false)) x(m)""", first);
+                FROM packages p, generate_series(?::date, current_date, '1 day') d, (VALUES (true), (false)) x(m)""",
+                first);
         jdbc.update("""
                 INSERT INTO daily_release_downloads SELECT r.package_id, d::date, r.id, false, 3
                 FROM releases r, generate_series(?::date, current_date, '1 day') d""", first);
@@ -109,10 +112,11 @@ class QueryPlanTest {
     }
 
     /**
-     * The hourly rollups over the default window of 14 days: every package in every hour, but a package's release
-     * downloads in one hour a day only, and most releases of a package in none (old releases nobody downloads), so
-     * that an hour of all packages' release downloads is few rows against all releases, as it is on a real index.
-     * The totals reach back years, as the daily ones do.
+     * The hourly rollups over the default window of 14 days: every package in every hour,
+     * but a package's release downloads in one hour a day only, and most releases of a
+     * package in none (old releases nobody downloads), so that an hour of all packages'
+     * release downloads is few rows against all releases, as it is on a real index. The
+     * totals reach back years, as the daily ones do.
      */
     private void seedHourlyWindow() {
         jdbc.update("""
@@ -152,8 +156,7 @@ class QueryPlanTest {
 
     @Test
     void versionSeriesAreARangeScanOfThePackagesReleaseRows() throws Exception {
-        assertIndexRangeScan("/api/packages/pkg-17/version", "daily_release_downloads",
-                "daily_release_downloads_pkey");
+        assertIndexRangeScan("/api/packages/pkg-17/version", "daily_release_downloads", "daily_release_downloads_pkey");
     }
 
     @Test
@@ -190,39 +193,50 @@ class QueryPlanTest {
     }
 
     /**
-     * Calls {@code path}, finds the captured statement that reads {@code table}, and checks that its plan reads the
-     * table through {@code index} and scans no table sequentially; then that without the index it would.
+     * Calls {@code path}, finds the captured statement that reads {@code table}, and
+     * checks that its plan reads the table through {@code index} and scans no table
+     * sequentially; then that without the index it would.
      */
     private void assertIndexRangeScan(String path, String table, String index) throws Exception {
         CapturedQueries.clear();
         assertThat(api.get(path).statusCode()).as(path).isEqualTo(200);
-        CapturedQueries.Query query = CapturedQueries.captured().stream()
-                .filter(q -> q.sql().matches("(?s).*\\b(FROM|JOIN)\\s+" + table + "\\b.*")).findFirst()
-                .orElseThrow(() -> new AssertionError(path + " ran no query on " + table + ": " + CapturedQueries.captured()));
+        CapturedQueries.Query query = CapturedQueries.captured()
+            .stream()
+            .filter(q -> q.sql().matches("(?s).*\\b(FROM|JOIN)\\s+" + table + "\\b.*"))
+            .findFirst()
+            .orElseThrow(
+                    () -> new AssertionError(path + " ran no query on " + table + ": " + CapturedQueries.captured()));
 
         List<String> plan = planNodes(query, null);
         assertThat(plan).as("plan of %s:%n%s", path, query.sql())
-                .anyMatch(node -> node.contains("Index") && node.endsWith(" " + index))
-                .noneMatch(node -> node.startsWith("Seq Scan"));
+            .anyMatch(node -> node.contains("Index") && node.endsWith(" " + index))
+            .noneMatch(node -> node.startsWith("Seq Scan"));
         assertThat(planNodes(query, index)).as("plan of %s without %s", path, index)
-                .noneMatch(node -> node.endsWith(" " + index))
-                .anyMatch(node -> node.startsWith("Seq Scan on " + table) || node.contains("Index"));
+            .noneMatch(node -> node.endsWith(" " + index))
+            .anyMatch(node -> node.startsWith("Seq Scan on " + table) || node.contains("Index"));
     }
 
-    /** The plan's nodes as "Node Type on relation using index"; with {@code dropIndex} dropped in a rolled-back transaction. */
+    /**
+     * The plan's nodes as "Node Type on relation using index"; with {@code dropIndex}
+     * dropped in a rolled-back transaction.
+     */
     private List<String> planNodes(CapturedQueries.Query query, String dropIndex) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (dropIndex != null) {
-                    String constraint = jdbc.queryForList(
-                            "SELECT conname FROM pg_constraint WHERE conindid = ?::regclass", String.class, dropIndex)
-                            .stream().findFirst().orElse(null);
+                    String constraint = jdbc
+                        .queryForList("SELECT conname FROM pg_constraint WHERE conindid = ?::regclass", String.class,
+                                dropIndex)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
                     String owner = jdbc.queryForObject(
-                            "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = ?::regclass", String.class,
-                            dropIndex);
-                    connection.createStatement().execute(constraint == null ? "DROP INDEX " + dropIndex
-                            : "ALTER TABLE " + owner + " DROP CONSTRAINT " + constraint);
+                            "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = ?::regclass",
+                            String.class, dropIndex);
+                    connection.createStatement()
+                        .execute(constraint == null ? "DROP INDEX " + dropIndex
+                                : "ALTER TABLE " + owner + " DROP CONSTRAINT " + constraint);
                 }
                 try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + query.sql())) {
                     for (Map.Entry<Integer, Object> parameter : query.parameters().entrySet()) {
@@ -256,7 +270,10 @@ class QueryPlanTest {
         }
     }
 
-    /** Records every statement the application sends, with its parameters (datasource-proxy). */
+    /**
+     * Records every statement the application sends, with its parameters
+     * (datasource-proxy).
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class CapturedQueries {
 
@@ -305,5 +322,7 @@ class QueryPlanTest {
                 }
             };
         }
+
     }
+
 }

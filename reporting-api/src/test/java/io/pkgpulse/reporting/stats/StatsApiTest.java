@@ -27,7 +27,10 @@ import io.pkgpulse.reporting.WorkerCommits;
 import io.pkgpulse.reporting.changes.ChangeClock;
 import io.pkgpulse.testsupport.TestInfrastructure;
 
-/** The stats endpoints over real HTTP: pypistats' shapes, the extra series, parameters, errors, CSV and caching. */
+/**
+ * The stats endpoints over real HTTP: pypistats' shapes, the extra series, parameters,
+ * errors, CSV and caching.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pkgpulse.ratelimit.enabled=false")
 @Import(TestInfrastructure.class)
 class StatsApiTest {
@@ -45,8 +48,11 @@ class StatsApiTest {
     Clock clock;
 
     HttpApi api;
+
     LocalDate today;
+
     LocalDate yesterday;
+
     LocalDate twoDaysAgo;
 
     @BeforeEach
@@ -89,14 +95,15 @@ class StatsApiTest {
 
         assertThat(body.get("package").asString()).isEqualTo("zope-interface");
         assertThat(body.get("type").asString()).isEqualTo("overall_downloads");
-        assertThat(rows(body)).containsExactly(
-                twoDaysAgo + " with_mirrors 110", twoDaysAgo + " without_mirrors 100",
-                yesterday + " with_mirrors 205", yesterday + " without_mirrors 205",
-                today + " with_mirrors 7", today + " without_mirrors 7");
-        assertThat(rows(ok("/api/packages/zope.interface/overall?mirrors=true&start_date=" + twoDaysAgo
-                + "&end_date=" + twoDaysAgo))).containsExactly(twoDaysAgo + " with_mirrors 110");
-        assertThat(rows(ok("/api/packages/zope.interface/overall?mirrors=false&start_date=" + twoDaysAgo
-                + "&end_date=" + twoDaysAgo))).containsExactly(twoDaysAgo + " without_mirrors 100");
+        assertThat(rows(body)).containsExactly(twoDaysAgo + " with_mirrors 110", twoDaysAgo + " without_mirrors 100",
+                yesterday + " with_mirrors 205", yesterday + " without_mirrors 205", today + " with_mirrors 7",
+                today + " without_mirrors 7");
+        assertThat(rows(ok("/api/packages/zope.interface/overall?mirrors=true&start_date=" + twoDaysAgo + "&end_date="
+                + twoDaysAgo)))
+            .containsExactly(twoDaysAgo + " with_mirrors 110");
+        assertThat(rows(ok("/api/packages/zope.interface/overall?mirrors=false&start_date=" + twoDaysAgo + "&end_date="
+                + twoDaysAgo)))
+            .containsExactly(twoDaysAgo + " without_mirrors 100");
     }
 
     @Test
@@ -114,38 +121,40 @@ class StatsApiTest {
         assertThat(body.get("data").get("last_week").asLong()).isEqualTo(305);
         assertThat(body.get("data").get("last_month").asLong()).isEqualTo(305);
         assertThat(names(ok("/api/packages/zope-interface/recent?period=week").get("data")))
-                .containsExactly("last_week");
-        assertThat(ok("/api/packages/zope-interface/recent?period=week&mirrors=true").get("data").get("last_week")
-                .asLong()).isEqualTo(315);
+            .containsExactly("last_week");
+        assertThat(ok("/api/packages/zope-interface/recent?period=week&mirrors=true").get("data")
+            .get("last_week")
+            .asLong()).isEqualTo(315);
     }
 
     @Test
     void categorySeriesCountWithoutMirrorsAndFilterByCategory() {
         String range = "?start_date=" + twoDaysAgo;
         assertThat(rows(ok("/api/packages/zope-interface/python_minor" + range)))
-                .containsExactly(twoDaysAgo + " 3.11 40", twoDaysAgo + " 3.12 60");
+            .containsExactly(twoDaysAgo + " 3.11 40", twoDaysAgo + " 3.12 60");
         assertThat(rows(ok("/api/packages/zope-interface/python_minor" + range + "&mirrors=true")))
-                .containsExactly(twoDaysAgo + " 3.11 40", twoDaysAgo + " 3.12 70");
+            .containsExactly(twoDaysAgo + " 3.11 40", twoDaysAgo + " 3.12 70");
         assertThat(rows(ok("/api/packages/zope-interface/python_minor" + range + "&version=3.12")))
-                .containsExactly(twoDaysAgo + " 3.12 60");
+            .containsExactly(twoDaysAgo + " 3.12 60");
         assertThat(ok("/api/packages/zope-interface/python_major").get("type").asString())
-                .isEqualTo("python_major_downloads");
-        assertThat(rows(ok("/api/packages/zope-interface/system?os=Linux")))
-                .containsExactly(yesterday + " Linux 150");
+            .isEqualTo("python_major_downloads");
+        assertThat(rows(ok("/api/packages/zope-interface/system?os=Linux"))).containsExactly(yesterday + " Linux 150");
         assertThat(rows(ok("/api/packages/zope-interface/installer"))).containsExactly(yesterday + " pip 205");
         assertThat(rows(ok("/api/packages/zope-interface/country?country=de"))).containsExactly(yesterday + " DE 205");
         assertThat(rows(ok("/api/packages/zope-interface/file_type?type=bdist_wheel")))
-                .containsExactly(yesterday + " bdist_wheel 205");
+            .containsExactly(yesterday + " bdist_wheel 205");
         assertThat(rows(ok("/api/packages/zope-interface/ci?ci=true"))).containsExactly(yesterday + " true 5");
     }
 
     @Test
     void versionSeriesAndTotalsAreInVersionOrder() {
         assertThat(rows(ok("/api/packages/zope-interface/version?start_date=" + yesterday + "&end_date=" + yesterday)))
-                .containsExactly(yesterday + " 7.0rc1 5", yesterday + " 7.0 200");
+            .containsExactly(yesterday + " 7.0rc1 5", yesterday + " 7.0 200");
         JsonNode totals = ok("/api/packages/zope-interface/version_totals");
-        assertThat(totals.get("data").valueStream().map(v -> v.get("version").asString() + " "
-                + v.get("downloads").asLong()).toList()).containsExactly("6.4 100", "7.0rc1 5", "7.0 207");
+        assertThat(totals.get("data")
+            .valueStream()
+            .map(v -> v.get("version").asString() + " " + v.get("downloads").asLong())
+            .toList()).containsExactly("6.4 100", "7.0rc1 5", "7.0 207");
         JsonNode total = ok("/api/packages/zope-interface/total");
         assertThat(total.get("data").get("with_mirrors").asLong()).isEqualTo(322);
         assertThat(total.get("data").get("without_mirrors").asLong()).isEqualTo(312);
@@ -153,10 +162,11 @@ class StatsApiTest {
 
     @Test
     void allPackagesAreTheTotalsOfPrivateAndPublicPackages() {
-        assertThat(rows(ok("/api/packages/__all__/overall?mirrors=false&start_date=" + yesterday + "&end_date="
-                + yesterday))).containsExactly(yesterday + " without_mirrors 6205");
+        assertThat(rows(
+                ok("/api/packages/__all__/overall?mirrors=false&start_date=" + yesterday + "&end_date=" + yesterday)))
+            .containsExactly(yesterday + " without_mirrors 6205");
         assertThat(rows(ok("/api/packages/__all__/system?start_date=" + yesterday)))
-                .containsExactly(yesterday + " Linux 150", yesterday + " Windows 55");
+            .containsExactly(yesterday + " Linux 150", yesterday + " Windows 55");
         assertThat(problem("/api/packages/__all__/version", 400).get("parameter").asString()).isEqualTo("package");
     }
 
@@ -164,30 +174,35 @@ class StatsApiTest {
     void topPackagesOfADayLeaveOutPrivatePackages() {
         JsonNode top = ok("/api/stats/top?date=" + yesterday + "&limit=2");
 
-        assertThat(top.get("data").valueStream().map(e -> e.get("name").asString() + " " + e.get("downloads").asLong())
-                .toList()).containsExactly("requests 1000", "zope-interface 205");
+        assertThat(top.get("data")
+            .valueStream()
+            .map(e -> e.get("name").asString() + " " + e.get("downloads").asLong())
+            .toList()).containsExactly("requests 1000", "zope-interface 205");
     }
 
     @Test
     void privatePackagesAreUnknownToAnonymousCallers() {
         JsonNode problem = problem("/api/packages/internal-tool/overall", 404);
-        assertThat(problem.get("detail").asString()).isEqualTo(problem("/api/packages/no-such-package/overall", 404)
-                .get("detail").asString().replace("no-such-package", "internal-tool"));
+        assertThat(problem.get("detail").asString())
+            .isEqualTo(problem("/api/packages/no-such-package/overall", 404).get("detail")
+                .asString()
+                .replace("no-such-package", "internal-tool"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            unknown package            | /api/packages/no-such-package/overall                          | 404 | /problems/unknown-package
-            invalid package name       | /api/packages/x'%20OR%20'1'='1/overall                       | 404 | /problems/unknown-package
-            reversed range             | /api/packages/requests/overall?start_date=2026-02-01&end_date=2026-01-01 | 400 | /problems/bad-parameter
-            malformed date             | /api/packages/requests/overall?start_date=yesterday           | 400 | /problems/bad-parameter
-            before 2000                | /api/packages/requests/overall?start_date=1999-12-31          | 400 | /problems/bad-parameter
-            too long a range           | /api/packages/requests/overall?start_date=2000-01-01&end_date=2026-01-01 | 400 | /problems/bad-parameter
-            bad period                 | /api/packages/requests/recent?period=year                      | 400 | /problems/bad-parameter
-            bad ci                     | /api/packages/requests/ci?ci=maybe                             | 400 | /problems/bad-parameter
-            over-long filter           | /api/packages/requests/system?os=%s                            | 400 | /problems/bad-parameter
-            bad limit                  | /api/stats/top?limit=1000                                      | 400 | /problems/bad-parameter
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    unknown package            | /api/packages/no-such-package/overall                          | 404 | /problems/unknown-package
+                    invalid package name       | /api/packages/x'%20OR%20'1'='1/overall                       | 404 | /problems/unknown-package
+                    reversed range             | /api/packages/requests/overall?start_date=2026-02-01&end_date=2026-01-01 | 400 | /problems/bad-parameter
+                    malformed date             | /api/packages/requests/overall?start_date=yesterday           | 400 | /problems/bad-parameter
+                    before 2000                | /api/packages/requests/overall?start_date=1999-12-31          | 400 | /problems/bad-parameter
+                    too long a range           | /api/packages/requests/overall?start_date=2000-01-01&end_date=2026-01-01 | 400 | /problems/bad-parameter
+                    bad period                 | /api/packages/requests/recent?period=year                      | 400 | /problems/bad-parameter
+                    bad ci                     | /api/packages/requests/ci?ci=maybe                             | 400 | /problems/bad-parameter
+                    over-long filter           | /api/packages/requests/system?os=%s                            | 400 | /problems/bad-parameter
+                    bad limit                  | /api/stats/top?limit=1000                                      | 400 | /problems/bad-parameter
+                    """)
     void errorsAreProblemDetails(String description, String path, int status, String type) {
         JsonNode problem = problem(path.replace("%s", "L".repeat(300)), status);
 
@@ -210,11 +225,11 @@ class StatsApiTest {
         for (HttpResponse<String> csv : List.of(byHeader, byParameter)) {
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
-            assertThat(csv.body()).isEqualTo("date,category,downloads\r\n" + twoDaysAgo + ",3.11,40\r\n" + twoDaysAgo
-                    + ",3.12,60\r\n");
+            assertThat(csv.body())
+                .isEqualTo("date,category,downloads\r\n" + twoDaysAgo + ",3.11,40\r\n" + twoDaysAgo + ",3.12,60\r\n");
         }
         assertThat(api.get("/api/packages/zope-interface/recent?format=csv").body())
-                .isEqualTo("last_day,last_week,last_month\r\n205,305,305\r\n");
+            .isEqualTo("last_day,last_week,last_month\r\n205,305,305\r\n");
     }
 
     @Test
@@ -224,15 +239,17 @@ class StatsApiTest {
 
         // Today is not over: revalidate every time. Completed days: cache for an hour.
         assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache, public");
-        assertThat(api.get("/api/packages/requests/overall?end_date=" + today.minusDays(1)).headers()
-                .firstValue("Cache-Control")).hasValue("max-age=3600, public");
+        assertThat(api.get("/api/packages/requests/overall?end_date=" + today.minusDays(1))
+            .headers()
+            .firstValue("Cache-Control")).hasValue("max-age=3600, public");
         assertThat(api.get("/api/packages/requests/overall", "If-None-Match", etag).statusCode()).isEqualTo(304);
         long requests = jdbc.queryForObject("SELECT id FROM packages WHERE name = 'requests'", Long.class);
         new RollupSeed(jdbc, changes).downloads(requests,
                 jdbc.queryForObject("SELECT id FROM releases WHERE version = '2.32.3'", Long.class), today, false, 1);
         WorkerCommits.announce(jdbc, changes, today, requests);
         assertThat(api.get("/api/packages/requests/overall", "If-None-Match", etag).statusCode())
-                .as("new downloads change the ETag").isEqualTo(200);
+            .as("new downloads change the ETag")
+            .isEqualTo(200);
     }
 
     @Test
@@ -253,17 +270,22 @@ class StatsApiTest {
     private JsonNode problem(String path, int status) {
         HttpResponse<String> response = api.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).get()
+            .asString()
+            .startsWith("application/problem+json");
         return HttpApi.json(response);
     }
 
     private static List<String> rows(JsonNode body) {
-        return body.get("data").valueStream().map(row -> row.get("date").asString() + " "
-                + row.get("category").asString() + " " + row.get("downloads").asLong()).toList();
+        return body.get("data")
+            .valueStream()
+            .map(row -> row.get("date").asString() + " " + row.get("category").asString() + " "
+                    + row.get("downloads").asLong())
+            .toList();
     }
 
     private static List<String> names(JsonNode object) {
         return object.propertyNames().stream().toList();
     }
+
 }

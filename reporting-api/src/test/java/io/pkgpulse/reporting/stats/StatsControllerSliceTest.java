@@ -40,9 +40,10 @@ import io.pkgpulse.reporting.security.ApiSecurityForSlices;
 import io.pkgpulse.reporting.stats.Series.Row;
 
 /**
- * The category series endpoints as a pypistats client sees them, with the web layer and security only (no
- * database): each path reads its own filter parameter into its dimension, and answers pypistats' JSON shape, CSV on
- * request, or a bad-parameter problem. StatsApiTest and CategoryFilterTest cover the numbers.
+ * The category series endpoints as a pypistats client sees them, with the web layer and
+ * security only (no database): each path reads its own filter parameter into its
+ * dimension, and answers pypistats' JSON shape, CSV on request, or a bad-parameter
+ * problem. StatsApiTest and CategoryFilterTest cover the numbers.
  */
 @WebMvcTest(StatsController.class)
 @ApiSecurityForSlices
@@ -67,17 +68,18 @@ class StatsControllerSliceTest {
     void aCategorySeriesHasPypistatsShape() throws Exception {
         given(packages.require("requests")).willReturn(new VisiblePackage(7, "requests", "requests", false));
         given(queries.categories(eq(7L), eq(Dimension.SYSTEM), any(DateRange.class), eq(false),
-                eq(new CategoryFilter("linux")))).willReturn(List.of(new Row("Linux", YESTERDAY, 150)));
+                eq(new CategoryFilter("linux"))))
+            .willReturn(List.of(new Row("Linux", YESTERDAY, 150)));
 
         mvc.perform(get("/api/packages/requests/system").param("os", "Linux"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("application/json"))
-                .andExpect(jsonPath("$.package").value("requests"))
-                .andExpect(jsonPath("$.type").value("system_downloads"))
-                .andExpect(jsonPath("$.data[0].category").value("Linux"))
-                .andExpect(jsonPath("$.data[0].date").value("2026-06-14"))
-                .andExpect(jsonPath("$.data[0].downloads").value(150))
-                .andExpect(header().string("Cache-Control", containsString("public")));
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("application/json"))
+            .andExpect(jsonPath("$.package").value("requests"))
+            .andExpect(jsonPath("$.type").value("system_downloads"))
+            .andExpect(jsonPath("$.data[0].category").value("Linux"))
+            .andExpect(jsonPath("$.data[0].date").value("2026-06-14"))
+            .andExpect(jsonPath("$.data[0].downloads").value(150))
+            .andExpect(header().string("Cache-Control", containsString("public")));
     }
 
     @Test
@@ -87,12 +89,12 @@ class StatsControllerSliceTest {
                 { "installer", "installer" }, { "country", "country" }, { "file_type", "type" }, { "ci", "ci" } };
         for (String[] each : cases) {
             mvc.perform(get("/api/packages/requests/" + each[0]).param(each[1], "TRUE").param("mirrors", "true"))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.type").value(each[0] + "_downloads"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value(each[0] + "_downloads"));
         }
         for (Dimension dimension : Dimension.values()) {
-            then(queries).should(org.mockito.Mockito.atLeastOnce()).categories(eq(7L), eq(dimension),
-                    any(DateRange.class), eq(true), eq(new CategoryFilter("true")));
+            then(queries).should(org.mockito.Mockito.atLeastOnce())
+                .categories(eq(7L), eq(dimension), any(DateRange.class), eq(true), eq(new CategoryFilter("true")));
         }
     }
 
@@ -100,12 +102,12 @@ class StatsControllerSliceTest {
     void csvOnRequest() throws Exception {
         given(packages.require("requests")).willReturn(new VisiblePackage(7, "requests", "requests", false));
         given(queries.categories(eq(7L), eq(Dimension.INSTALLER), any(DateRange.class), eq(false), isNull()))
-                .willReturn(List.of(new Row("pip", YESTERDAY, 205)));
+            .willReturn(List.of(new Row("pip", YESTERDAY, 205)));
 
         mvc.perform(get("/api/packages/requests/installer").param("format", "csv"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andExpect(content().string("date,category,downloads\r\n2026-06-14,pip,205\r\n"));
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/csv"))
+            .andExpect(content().string("date,category,downloads\r\n2026-06-14,pip,205\r\n"));
     }
 
     @Test
@@ -113,21 +115,25 @@ class StatsControllerSliceTest {
         given(packages.require("requests")).willReturn(new VisiblePackage(7, "requests", "requests", false));
 
         mvc.perform(get("/api/packages/requests/ci").param("ci", "perhaps"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
-                .andExpect(jsonPath("$.parameter").value("ci"));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+            .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
+            .andExpect(jsonPath("$.parameter").value("ci"));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ResponseCacheProperties.class)
     static class Fixed {
 
-        /** In place of the application's system clock: the dates in the answers are known. */
+        /**
+         * In place of the application's system clock: the dates in the answers are known.
+         */
         @Bean
         @Primary
         Clock fixedClock() {
             return Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
         }
+
     }
+
 }

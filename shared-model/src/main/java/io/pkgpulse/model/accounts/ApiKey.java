@@ -19,21 +19,32 @@ import jakarta.persistence.Table;
 import io.pkgpulse.model.Sha256;
 
 /**
- * A key a user created to call the API without a session (header {@code X-API-Key}). The key is {@code pkp_}
- * followed by 32 bytes from {@link SecureRandom}, base64url without padding; it is shown to the user once, and only
- * its SHA-256 is stored. The first {@value #PREFIX_LENGTH} characters (the prefix, not secret) tell keys apart and
- * find the row without a scan. Create with {@link #generate}; a revoked key stays as a record but no longer
- * authenticates.
+ * A key a user created to call the API without a session (header {@code X-API-Key}). The
+ * key is {@code pkp_} followed by 32 bytes from {@link SecureRandom}, base64url without
+ * padding; it is shown to the user once, and only its SHA-256 is stored. The first
+ * {@value #PREFIX_LENGTH} characters (the prefix, not secret) tell keys apart and find
+ * the row without a scan. Create with {@link #generate}; a revoked key stays as a record
+ * but no longer authenticates.
  */
 @Entity
 @Table(name = "api_keys")
 public class ApiKey {
 
-    /** What every key starts with, so that a leaked key is recognisable (secret scanners, logs). */
+    /**
+     * What every key starts with, so that a leaked key is recognisable (secret scanners,
+     * logs).
+     */
     public static final String KEY_START = "pkp_";
-    /** Characters of the key stored in clear to find it: {@code pkp_} and 8 random characters (48 bits). */
+
+    /**
+     * Characters of the key stored in clear to find it: {@code pkp_} and 8 random
+     * characters (48 bits).
+     */
     public static final int PREFIX_LENGTH = 12;
-    /** Length of a well-formed key: {@code pkp_} and 43 base64url characters (32 bytes). */
+
+    /**
+     * Length of a well-formed key: {@code pkp_} and 43 base64url characters (32 bytes).
+     */
     public static final int KEY_LENGTH = KEY_START.length() + 43;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -77,8 +88,8 @@ public class ApiKey {
     }
 
     /**
-     * A new key for {@code user}, added to the user's keys (persisted with the user, or persist it). The returned
-     * {@link NewApiKey} holds the only copy of the key itself.
+     * A new key for {@code user}, added to the user's keys (persisted with the user, or
+     * persist it). The returned {@link NewApiKey} holds the only copy of the key itself.
      */
     public static NewApiKey generate(User user, String name) {
         byte[] random = new byte[32];
@@ -87,7 +98,10 @@ public class ApiKey {
         return new NewApiKey(new ApiKey(user, name, key), key);
     }
 
-    /** Whether {@code key} has the form of a key this class generates (checked before any database lookup). */
+    /**
+     * Whether {@code key} has the form of a key this class generates (checked before any
+     * database lookup).
+     */
     public static boolean isWellFormed(String key) {
         if (key == null || key.length() != KEY_LENGTH || !key.startsWith(KEY_START)) {
             return false;
@@ -101,12 +115,18 @@ public class ApiKey {
         return true;
     }
 
-    /** The part of a key stored in clear; {@code key} must be {@linkplain #isWellFormed well formed}. */
+    /**
+     * The part of a key stored in clear; {@code key} must be {@linkplain #isWellFormed
+     * well formed}.
+     */
     public static String prefixOf(String key) {
         return key.substring(0, PREFIX_LENGTH);
     }
 
-    /** SHA-256 of the key's UTF-8 bytes: what is stored. A key has 256 random bits, so no salt or stretching. */
+    /**
+     * SHA-256 of the key's UTF-8 bytes: what is stored. A key has 256 random bits, so no
+     * salt or stretching.
+     */
     public static byte[] sha256(String key) {
         return Sha256.of(key);
     }
@@ -120,7 +140,10 @@ public class ApiKey {
         return revokedAt != null;
     }
 
-    /** Stops the key from authenticating from {@code at} on; revoking twice keeps the first time. */
+    /**
+     * Stops the key from authenticating from {@code at} on; revoking twice keeps the
+     * first time.
+     */
     public void revoke(Instant at) {
         if (revokedAt == null) {
             revokedAt = at;
@@ -157,8 +180,9 @@ public class ApiKey {
     }
 
     /**
-     * When the key last authenticated a request, to the minute: written by {@link ApiKeyRepository#touch}, at most
-     * once a minute per key, never through the entity.
+     * When the key last authenticated a request, to the minute: written by
+     * {@link ApiKeyRepository#touch}, at most once a minute per key, never through the
+     * entity.
      */
     public Instant getLastUsedAt() {
         return lastUsedAt;
@@ -183,4 +207,5 @@ public class ApiKey {
     public String toString() {
         return "ApiKey[id=" + id + ", prefix=" + prefix + ", revoked=" + (revokedAt != null) + "]";
     }
+
 }

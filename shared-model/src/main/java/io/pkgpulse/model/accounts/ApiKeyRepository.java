@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 public interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
 
     /**
-     * The keys, not revoked, whose prefix is {@code prefix}, with their users (usually one key; compare the hash to
-     * pick the right one). Uses the index on prefix.
+     * The keys, not revoked, whose prefix is {@code prefix}, with their users (usually
+     * one key; compare the hash to pick the right one). Uses the index on prefix.
      */
     @Query("select k from ApiKey k join fetch k.user where k.prefix = :prefix and k.revokedAt is null")
     List<ApiKey> findActiveByPrefix(String prefix);
@@ -30,9 +30,9 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
     long countActiveByUserId(long userId);
 
     /**
-     * Records that key {@code id} was used at {@code now}, unless that was already recorded after {@code since}: at
-     * most one write per key and interval, however many processes serve the key.
-     *
+     * Records that key {@code id} was used at {@code now}, unless that was already
+     * recorded after {@code since}: at most one write per key and interval, however many
+     * processes serve the key.
      * @return 1 if the row was updated
      */
     @Transactional
@@ -41,4 +41,5 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
             update ApiKey k set k.lastUsedAt = :now
             where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :since)""")
     int touch(long id, Instant now, Instant since);
+
 }

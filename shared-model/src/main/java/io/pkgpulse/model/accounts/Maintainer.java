@@ -18,8 +18,9 @@ import jakarta.persistence.Table;
 import io.pkgpulse.model.catalog.Package;
 
 /**
- * A user's role on a package: the many-to-many between users and packages, as an entity because it has a role.
- * Create and remove through {@link Package#addMaintainer} and {@link Package#removeMaintainer}.
+ * A user's role on a package: the many-to-many between users and packages, as an entity
+ * because it has a role. Create and remove through {@link Package#addMaintainer} and
+ * {@link Package#removeMaintainer}.
  */
 @Entity
 @Table(name = "maintainers")
@@ -93,4 +94,5 @@ public class Maintainer {
     public String toString() {
         return "Maintainer[" + role + "]";
     }
+
 }

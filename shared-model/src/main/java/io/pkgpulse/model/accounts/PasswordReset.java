@@ -12,9 +12,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * A single-use password reset. Its id is the token handed to the user: 32 hex characters of a version 4 UUID,
- * whose 122 random bits come from {@link java.security.SecureRandom} ({@link UUID#randomUUID()}).
- * Redeem through {@link PasswordResets}, which marks it used atomically.
+ * A single-use password reset. Its id is the token handed to the user: 32 hex characters
+ * of a version 4 UUID, whose 122 random bits come from {@link java.security.SecureRandom}
+ * ({@link UUID#randomUUID()}). Redeem through {@link PasswordResets}, which marks it used
+ * atomically.
  */
 @Entity
 @Table(name = "password_resets")
@@ -40,7 +41,10 @@ public class PasswordReset {
     protected PasswordReset() {
     }
 
-    /** A new reset for {@code user}, valid until {@code expiresAt}; added to the user's resets. */
+    /**
+     * A new reset for {@code user}, valid until {@code expiresAt}; added to the user's
+     * resets.
+     */
     PasswordReset(User user, Instant expiresAt) {
         this.id = UUID.randomUUID().toString().replace("-", "");
         this.user = user;
@@ -88,4 +92,5 @@ public class PasswordReset {
     public String toString() {
         return "PasswordReset[expiresAt=" + expiresAt + ", used=" + (usedAt != null) + "]";
     }
+
 }

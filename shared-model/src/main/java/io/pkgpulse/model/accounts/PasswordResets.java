@@ -17,8 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordResets {
 
     private final EntityManager entityManager;
+
     private final PasswordEncoder passwordEncoder;
+
     private final Clock clock;
+
     private final Duration validity;
 
     PasswordResets(EntityManager entityManager, PasswordEncoder passwordEncoder, ObjectProvider<Clock> clock,
@@ -29,7 +32,10 @@ public class PasswordResets {
         this.validity = validity;
     }
 
-    /** A new token for {@code user}, valid for the configured time ({@code pkgpulse.accounts.password-reset-validity}). */
+    /**
+     * A new token for {@code user}, valid for the configured time
+     * ({@code pkgpulse.accounts.password-reset-validity}).
+     */
     @Transactional
     public PasswordReset issue(User user) {
         PasswordReset reset = new PasswordReset(entityManager.getReference(User.class, user.getId()),
@@ -39,10 +45,10 @@ public class PasswordResets {
     }
 
     /**
-     * Sets the password of the token's user and uses the token up. The token is claimed by one conditional
-     * update, so two concurrent redemptions cannot both succeed.
-     *
-     * @throws InvalidPasswordResetException if the token is unknown, expired or already used
+     * Sets the password of the token's user and uses the token up. The token is claimed
+     * by one conditional update, so two concurrent redemptions cannot both succeed.
+     * @throws InvalidPasswordResetException if the token is unknown, expired or already
+     * used
      */
     @Transactional
     public User redeem(String token, String newRawPassword) {
@@ -50,9 +56,9 @@ public class PasswordResets {
         int claimed = entityManager.createQuery("""
                 update PasswordReset r set r.usedAt = :now
                 where r.id = :token and r.usedAt is null and r.expiresAt > :now""")
-                .setParameter("now", now)
-                .setParameter("token", token)
-                .executeUpdate();
+            .setParameter("now", now)
+            .setParameter("token", token)
+            .executeUpdate();
         if (claimed != 1) {
             throw new InvalidPasswordResetException();
         }
@@ -60,4 +66,5 @@ public class PasswordResets {
         user.changePassword(newRawPassword, passwordEncoder);
         return user;
     }
+
 }

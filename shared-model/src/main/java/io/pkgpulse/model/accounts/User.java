@@ -19,8 +19,9 @@ import jakarta.persistence.Table;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * An account. The e-mail address is unique whatever its letter case (a unique index on {@code lower(email)}).
- * The password exists only as a salted, iterated hash; the raw password is never stored and never printed.
+ * An account. The e-mail address is unique whatever its letter case (a unique index on
+ * {@code lower(email)}). The password exists only as a salted, iterated hash; the raw
+ * password is never stored and never printed.
  */
 @Entity
 @Table(name = "users")
@@ -61,7 +62,10 @@ public class User {
     protected User() {
     }
 
-    /** A new account whose password is stored as {@code encoder}'s hash of {@code rawPassword}. */
+    /**
+     * A new account whose password is stored as {@code encoder}'s hash of
+     * {@code rawPassword}.
+     */
     public User(String name, String email, String rawPassword, PasswordEncoder encoder) {
         this.name = name;
         this.email = email;
@@ -76,7 +80,10 @@ public class User {
         this.passwordHash = encoder.encode(rawPassword);
     }
 
-    /** Whether {@code rawPassword} is this user's password; the comparison takes constant time. */
+    /**
+     * Whether {@code rawPassword} is this user's password; the comparison takes constant
+     * time.
+     */
     public boolean passwordMatches(String rawPassword, PasswordEncoder encoder) {
         return rawPassword != null && encoder.matches(rawPassword, passwordHash);
     }
@@ -86,7 +93,10 @@ public class User {
         this.lastLoginAt = at;
     }
 
-    /** Called by {@code Package.addMaintainer}, which creates the maintainership for this user. */
+    /**
+     * Called by {@code Package.addMaintainer}, which creates the maintainership for this
+     * user.
+     */
     public void addMaintainership(Maintainer maintainer) {
         requireOwn(maintainer);
         maintainerships.add(maintainer);
@@ -134,7 +144,10 @@ public class User {
         this.email = email;
     }
 
-    /** The hash, with its algorithm, parameters and salt, e.g. {@code {argon2}$argon2id$v=19$m=16384,...}. */
+    /**
+     * The hash, with its algorithm, parameters and salt, e.g.
+     * {@code {argon2}$argon2id$v=19$m=16384,...}.
+     */
     public String getPasswordHash() {
         return passwordHash;
     }
@@ -147,7 +160,10 @@ public class User {
         return lastLoginAt;
     }
 
-    /** The packages this user maintains; change through {@code Package.addMaintainer}/{@code removeMaintainer}. */
+    /**
+     * The packages this user maintains; change through
+     * {@code Package.addMaintainer}/{@code removeMaintainer}.
+     */
     public List<Maintainer> getMaintainerships() {
         return Collections.unmodifiableList(maintainerships);
     }
@@ -176,4 +192,5 @@ public class User {
     public String toString() {
         return "User[id=" + id + "]";
     }
+
 }

@@ -1,8 +1,9 @@
 package io.pkgpulse.model.archive;
 
 /**
- * Archiving, loading or unloading a day did not happen, and why, in a sentence an operator can act on. Nothing
- * changed in the database: the transaction that would have changed it was rolled back.
+ * Archiving, loading or unloading a day did not happen, and why, in a sentence an
+ * operator can act on. Nothing changed in the database: the transaction that would have
+ * changed it was rolled back.
  */
 public class ArchiveException extends RuntimeException {
 
@@ -10,8 +11,12 @@ public class ArchiveException extends RuntimeException {
         super(message);
     }
 
-    /** {@code message}, then what went wrong underneath as an operator reads it (see {@link ArchiveFiles}). */
+    /**
+     * {@code message}, then what went wrong underneath as an operator reads it (see
+     * {@link ArchiveFiles}).
+     */
     public ArchiveException(String message, Throwable cause) {
         super(message + ": " + ArchiveFiles.describe(cause), cause);
     }
+
 }

@@ -26,17 +26,18 @@ import java.util.zip.GZIPInputStream;
 import io.pkgpulse.model.Sha256;
 
 /**
- * The archive file format: one gzip-compressed CSV file per UTC day, {@code downloads-YYYY-MM-DD.csv.gz}, with a
- * header line and the day's raw rows ordered by id, in the columns of {@code downloads}:
+ * The archive file format: one gzip-compressed CSV file per UTC day,
+ * {@code downloads-YYYY-MM-DD.csv.gz}, with a header line and the day's raw rows ordered
+ * by id, in the columns of {@code downloads}:
  *
  * <pre>
  * id,downloaded_at,package_id,release_id,client_profile_id,file_type,country_code
  * 41,2026-05-26 10:00:00.123456+00,3,17,5,2,DE
  * </pre>
  *
- * Times are UTC in PostgreSQL's ISO format, an empty field is a null. The ids refer to rows that stay in the
- * database: packages and releases (a load skips rows of ones deleted since), client profiles (never deleted) and
- * file types ({@code file_types}).
+ * Times are UTC in PostgreSQL's ISO format, an empty field is a null. The ids refer to
+ * rows that stay in the database: packages and releases (a load skips rows of ones
+ * deleted since), client profiles (never deleted) and file types ({@code file_types}).
  */
 public final class ArchiveFiles {
 
@@ -70,7 +71,10 @@ public final class ArchiveFiles {
         }
     }
 
-    /** Statements that make a session print and read the files' times the same way whatever its settings. */
+    /**
+     * Statements that make a session print and read the files' times the same way
+     * whatever its settings.
+     */
     static final String[] SESSION_SETTINGS = { "SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'" };
 
     /** SHA-256 of a file's bytes. */
@@ -89,7 +93,10 @@ public final class ArchiveFiles {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** The number of rows (lines after the header) in a compressed file; reading it to the end checks its CRC. */
+    /**
+     * The number of rows (lines after the header) in a compressed file; reading it to the
+     * end checks its CRC.
+     */
     static long rowsIn(Path file) throws IOException {
         long lines = 0;
         try (InputStream in = gunzip(file)) {
@@ -105,7 +112,10 @@ public final class ArchiveFiles {
         return Math.max(0, lines - 1);
     }
 
-    /** Whether two compressed files hold the same uncompressed bytes (whatever the compressor made of them). */
+    /**
+     * Whether two compressed files hold the same uncompressed bytes (whatever the
+     * compressor made of them).
+     */
     static boolean sameContent(Path a, Path b) throws IOException {
         try (InputStream left = gunzip(a); InputStream right = gunzip(b)) {
             byte[] l = new byte[BUFFER];
@@ -126,7 +136,10 @@ public final class ArchiveFiles {
         }
     }
 
-    /** Makes a rename or a new file in {@code directory} durable (the directory entry, not only the data). */
+    /**
+     * Makes a rename or a new file in {@code directory} durable (the directory entry, not
+     * only the data).
+     */
     static void fsyncDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
@@ -138,8 +151,9 @@ public final class ArchiveFiles {
     }
 
     /**
-     * A cause as an operator reads it: NIO's exceptions carry only a path as their message, so their kind is named,
-     * and PostgreSQL's message is given without the JDBC driver's wrapping.
+     * A cause as an operator reads it: NIO's exceptions carry only a path as their
+     * message, so their kind is named, and PostgreSQL's message is given without the JDBC
+     * driver's wrapping.
      */
     static String describe(Throwable ex) {
         StringBuilder text = new StringBuilder();
@@ -184,8 +198,10 @@ public final class ArchiveFiles {
             return "truncated (" + ex.getMessage() + ")";
         }
         if (ex instanceof org.springframework.dao.DataAccessException) {
-            return null; // Spring's wrapper repeats the SQL; its cause says what PostgreSQL said
+            return null; // Spring's wrapper repeats the SQL; its cause says what
+                         // PostgreSQL said
         }
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
+
 }

@@ -28,24 +28,31 @@ import io.pkgpulse.model.Sha256;
 import io.pkgpulse.model.downloads.DownloadPartitions;
 
 /**
- * Puts an archived day's raw rows back ({@link #load}) and drops them again ({@link #unload}). Rollups are never
- * touched: they were kept when the day was archived and already count these downloads, so loading a day changes no
- * report and loading it twice could not count anything twice; it is refused anyway, since its rows are there.
+ * Puts an archived day's raw rows back ({@link #load}) and drops them again
+ * ({@link #unload}). Rollups are never touched: they were kept when the day was archived
+ * and already count these downloads, so loading a day changes no report and loading it
+ * twice could not count anything twice; it is refused anyway, since its rows are there.
  * <p>
- * A load is one transaction: the file is gunzipped into {@code COPY … FROM STDIN (FORMAT csv, HEADER MATCH)} of a
- * temporary table, and the rows whose package and release still exist are inserted into the day's partition (created
- * if needed; a row of another day fails the partition's constraint). It is refused, and nothing changes, when the
- * day is recorded as loaded, when its partition already has rows, when the file is not the one recorded for the day
- * (SHA-256), or when it is not a valid archive (name, gzip, header, values). A loaded day is kept by the worker,
- * past retention or not, until it is unloaded.
+ * A load is one transaction: the file is gunzipped into
+ * {@code COPY … FROM STDIN (FORMAT csv, HEADER MATCH)} of a temporary table, and the rows
+ * whose package and release still exist are inserted into the day's partition (created if
+ * needed; a row of another day fails the partition's constraint). It is refused, and
+ * nothing changes, when the day is recorded as loaded, when its partition already has
+ * rows, when the file is not the one recorded for the day (SHA-256), or when it is not a
+ * valid archive (name, gzip, header, values). A loaded day is kept by the worker, past
+ * retention or not, until it is unloaded.
  */
 @Component
 public class ArchiveLoader {
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate transactions;
+
     private final DownloadPartitions partitions;
+
     private final DownloadArchives archives;
 
     ArchiveLoader(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -63,7 +70,8 @@ public class ArchiveLoader {
      * @param day the UTC day
      * @param partition the partition the rows went into
      * @param rows rows in the file
-     * @param loaded rows put back: {@code rows} minus those of packages or releases deleted since
+     * @param loaded rows put back: {@code rows} minus those of packages or releases
+     * deleted since
      */
     public record Loaded(LocalDate day, String partition, long rows, long loaded) {
 
@@ -81,11 +89,15 @@ public class ArchiveLoader {
         return archives.find(day);
     }
 
-    /** Loads one archive file back into its day's partition, or throws {@link ArchiveException} saying why not. */
+    /**
+     * Loads one archive file back into its day's partition, or throws
+     * {@link ArchiveException} saying why not.
+     */
     public Loaded load(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        LocalDate day = ArchiveFiles.day(name).orElseThrow(() -> new ArchiveException(
-                "not an archive file name: expected downloads-YYYY-MM-DD.csv.gz, got '" + name + "'"));
+        LocalDate day = ArchiveFiles.day(name)
+            .orElseThrow(() -> new ArchiveException(
+                    "not an archive file name: expected downloads-YYYY-MM-DD.csv.gz, got '" + name + "'"));
         Path path = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
             throw new ArchiveException("no such file: " + path);
@@ -107,8 +119,8 @@ public class ArchiveLoader {
                         + " unload-archive " + day + " drops it again");
             }
             partitions.create(day, day);
-            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + partition + ")",
-                    Boolean.class))) {
+            if (Boolean.TRUE
+                .equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + partition + ")", Boolean.class))) {
                 throw new ArchiveException("day " + day + " has rows in " + partition + " already: its downloads are"
                         + " in the database (not archived, or loaded already); nothing loaded");
             }
@@ -117,8 +129,8 @@ public class ArchiveLoader {
             Copied copied = copyIn(path);
             if (recorded.isPresent() && !Arrays.equals(copied.sha256(), recorded.get().sha256())) {
                 DownloadArchive archive = recorded.get();
-                throw new ArchiveException("this is not the archive recorded for " + day + " (" + archive.path()
-                        + ", " + archive.rows() + " row(s), SHA-256 " + ArchiveFiles.hex(archive.sha256())
+                throw new ArchiveException("this is not the archive recorded for " + day + " (" + archive.path() + ", "
+                        + archive.rows() + " row(s), SHA-256 " + ArchiveFiles.hex(archive.sha256())
                         + "): its SHA-256 is " + ArchiveFiles.hex(copied.sha256()) + "; nothing loaded");
             }
             Long loaded;
@@ -146,9 +158,13 @@ public class ArchiveLoader {
         try (DigestInputStream file = new DigestInputStream(
                 new BufferedInputStream(Files.newInputStream(path), 64 * 1024), digest);
                 InputStream csv = new GZIPInputStream(file, 64 * 1024)) {
-            long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY archive_rows ("
-                    + ArchiveFiles.COLUMNS + ") FROM STDIN WITH (FORMAT csv, HEADER MATCH)", csv);
-            file.transferTo(java.io.OutputStream.nullOutputStream()); // whatever follows the gzip data is hashed too
+            long rows = connection.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY archive_rows (" + ArchiveFiles.COLUMNS + ") FROM STDIN WITH (FORMAT csv, HEADER MATCH)",
+                        csv);
+            file.transferTo(java.io.OutputStream.nullOutputStream()); // whatever follows
+                                                                      // the gzip data is
+                                                                      // hashed too
             return new Copied(rows, Files.size(path), digest.digest());
         }
         catch (IOException ex) {
@@ -163,16 +179,17 @@ public class ArchiveLoader {
     }
 
     /**
-     * Drops a loaded day's partition again, leaving its rows only in the archive file, or throws
-     * {@link ArchiveException} saying why not: the day is not loaded, its file is missing or changed, or its
-     * partition holds other rows than the load put back.
+     * Drops a loaded day's partition again, leaving its rows only in the archive file, or
+     * throws {@link ArchiveException} saying why not: the day is not loaded, its file is
+     * missing or changed, or its partition holds other rows than the load put back.
      */
     public void unload(LocalDate day) {
         String partition = DownloadPartitions.partitionName(day);
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("SELECT pg_advisory_xact_lock(" + DownloadArchiver.LOCK_KEY + ")");
-            DownloadArchive archive = archives.find(day).orElseThrow(() -> new ArchiveException(
-                    "day " + day + " has no archive: its rows, if any, are not in a file, so they are not dropped"));
+            DownloadArchive archive = archives.find(day)
+                .orElseThrow(() -> new ArchiveException("day " + day
+                        + " has no archive: its rows, if any, are not in a file, so they are not dropped"));
             if (!archive.loaded()) {
                 throw new ArchiveException("day " + day + " is not loaded (its rows are only in " + archive.path()
                         + "); nothing to unload");
@@ -190,13 +207,14 @@ public class ArchiveLoader {
                 jdbc.execute("LOCK TABLE " + partition + " IN SHARE MODE");
                 long rows = jdbc.queryForObject("SELECT count(*) FROM " + partition, Long.class);
                 if (rows != archive.loadedRows()) {
-                    throw new ArchiveException(partition + " holds " + rows + " row(s), the load put back "
-                            + archive.loadedRows() + ": rows changed since, and they are not in " + file
-                            + "; nothing dropped");
+                    throw new ArchiveException(
+                            partition + " holds " + rows + " row(s), the load put back " + archive.loadedRows()
+                                    + ": rows changed since, and they are not in " + file + "; nothing dropped");
                 }
                 partitions.drop(day);
             }
             archives.unloaded(day);
         });
     }
+
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What one archiving pass over the days past retention did.
  *
  * @param archived days written to their file and dropped
- * @param failed days whose archive could not be written (or checked), with why; their partitions stay
+ * @param failed days whose archive could not be written (or checked), with why; their
+ * partitions stay
  * @param loaded days past retention kept because their archive was loaded back
  * @param unconfigured days past retention kept because no archive directory is set
  */

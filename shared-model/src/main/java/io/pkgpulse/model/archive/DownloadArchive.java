@@ -13,10 +13,11 @@ import java.time.LocalDate;
  * @param rows raw rows in the file
  * @param bytes the file's size
  * @param sha256 SHA-256 of the file's bytes
- * @param archivedAt when this database archived the day; null for a file written elsewhere and loaded here
+ * @param archivedAt when this database archived the day; null for a file written
+ * elsewhere and loaded here
  * @param loadedAt when the file was loaded back; null unless {@link #loaded()}
- * @param loadedRows rows that load put back (fewer than {@code rows} when packages were deleted since); null unless
- *        {@link #loaded()}
+ * @param loadedRows rows that load put back (fewer than {@code rows} when packages were
+ * deleted since); null unless {@link #loaded()}
  */
 public record DownloadArchive(LocalDate day, String fileName, String directory, long rows, long bytes, byte[] sha256,
         Instant archivedAt, Instant loadedAt, Long loadedRows) {

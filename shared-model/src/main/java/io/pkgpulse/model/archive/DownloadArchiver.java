@@ -40,42 +40,58 @@ import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
  * Applies the raw retention: every day before the cut is written to its archive file
- * ({@code pkgpulse.downloads.archive-directory}, format in {@link ArchiveFiles}) and only then dropped. Rollups are
- * not touched. For each day, in one transaction:
+ * ({@code pkgpulse.downloads.archive-directory}, format in {@link ArchiveFiles}) and only
+ * then dropped. Rollups are not touched. For each day, in one transaction:
  * <ol>
- * <li>the day's partition is locked against writes ({@code SHARE}), so the file holds exactly what is dropped;</li>
- * <li>{@code COPY (SELECT … ORDER BY id) TO STDOUT (FORMAT csv, HEADER)} through PgJDBC's {@code CopyManager},
- * gzip-compressed into {@code downloads-YYYY-MM-DD.csv.gz.tmp}, which is then forced to disk;</li>
+ * <li>the day's partition is locked against writes ({@code SHARE}), so the file holds
+ * exactly what is dropped;</li>
+ * <li>{@code COPY (SELECT … ORDER BY id) TO STDOUT (FORMAT csv, HEADER)} through PgJDBC's
+ * {@code CopyManager}, gzip-compressed into {@code downloads-YYYY-MM-DD.csv.gz.tmp},
+ * which is then forced to disk;</li>
  * <li>the file is read back: its row count must be the partition's;</li>
- * <li>it is renamed atomically to its final name. A final file that exists already is kept if it holds the same
- * rows (an earlier attempt whose commit failed) and is never overwritten if it holds others;</li>
+ * <li>it is renamed atomically to its final name. A final file that exists already is
+ * kept if it holds the same rows (an earlier attempt whose commit failed) and is never
+ * overwritten if it holds others;</li>
  * <li>the file is recorded in {@code download_archives} and the partition dropped, under
  * {@link DownloadPartitions}' lock.</li>
  * </ol>
- * Any failure rolls the transaction back, so the partition stays; the day is logged at {@code ERROR} with the file
- * and the cause, and tried again at the next pass. Rows of days past retention that sit in the default partition
- * are first moved into a partition of their day, then archived the same way. Days loaded back by
- * {@link ArchiveLoader} are kept until they are unloaded. Without a directory nothing is archived and nothing
- * dropped (one {@code WARN}). Processes sharing the database take turns: a pass that finds another one archiving
- * leaves the remaining days to it.
+ * Any failure rolls the transaction back, so the partition stays; the day is logged at
+ * {@code ERROR} with the file and the cause, and tried again at the next pass. Rows of
+ * days past retention that sit in the default partition are first moved into a partition
+ * of their day, then archived the same way. Days loaded back by {@link ArchiveLoader} are
+ * kept until they are unloaded. Without a directory nothing is archived and nothing
+ * dropped (one {@code WARN}). Processes sharing the database take turns: a pass that
+ * finds another one archiving leaves the remaining days to it.
  */
 @Component
 public class DownloadArchiver {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadArchiver.class);
 
-    /** Serialises archiving, loading and unloading between processes (xact-level, like the partitions' lock). */
+    /**
+     * Serialises archiving, loading and unloading between processes (xact-level, like the
+     * partitions' lock).
+     */
     static final String LOCK_KEY = "hashtext('pkgpulse.downloads.archive')";
 
-    /** How long a pass waits for the locks it needs (ingest transactions end within seconds). */
+    /**
+     * How long a pass waits for the locks it needs (ingest transactions end within
+     * seconds).
+     */
     static final String LOCK_TIMEOUT = "30s";
 
     private final DataSource dataSource;
+
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate transactions;
+
     private final DownloadPartitions partitions;
+
     private final DownloadsProperties properties;
+
     private final DownloadArchives archives;
+
     private final AtomicBoolean warnedUnconfigured = new AtomicBoolean();
 
     DownloadArchiver(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
@@ -88,7 +104,10 @@ public class DownloadArchiver {
         this.archives = new DownloadArchives(jdbc);
     }
 
-    /** Archives and drops every day before {@code cutoff} (see the class comment); never throws for one day. */
+    /**
+     * Archives and drops every day before {@code cutoff} (see the class comment); never
+     * throws for one day.
+     */
     public ArchiveRun archiveBefore(LocalDate cutoff) {
         Set<LocalDate> loadedDays = archives.loadedDays();
         SortedSet<LocalDate> inDefault = daysInDefaultPartition(cutoff);
@@ -99,12 +118,14 @@ public class DownloadArchiver {
         inDefault.removeAll(loaded);
 
         Path directory = properties.archiveDirectory() == null ? null
-                : properties.archiveDirectory().toAbsolutePath().normalize(); // recorded as such
+                : properties.archiveDirectory().toAbsolutePath().normalize(); // recorded
+                                                                              // as such
         if (directory == null) {
             if (!due.isEmpty() && warnedUnconfigured.compareAndSet(false, true)) {
-                log.warn("pkgpulse.downloads.archive-directory is not set: raw days before {} ({} day(s) from {}) are"
-                        + " kept, neither archived nor dropped, until it is set. (Logged once.)", cutoff, due.size(),
-                        due.first());
+                log.warn(
+                        "pkgpulse.downloads.archive-directory is not set: raw days before {} ({} day(s) from {}) are"
+                                + " kept, neither archived nor dropped, until it is set. (Logged once.)",
+                        cutoff, due.size(), due.first());
             }
             return new ArchiveRun(List.of(), Map.of(), loaded, List.copyOf(due));
         }
@@ -115,7 +136,8 @@ public class DownloadArchiver {
             Path file = directory.resolve(ArchiveFiles.fileName(day));
             try {
                 if (inDefault.contains(day)) {
-                    partitions.create(day, day); // moves the day's rows out of the default partition
+                    partitions.create(day, day); // moves the day's rows out of the
+                                                 // default partition
                 }
                 Outcome outcome = archiveDay(day, directory);
                 if (outcome == Outcome.BUSY) {
@@ -145,14 +167,19 @@ public class DownloadArchiver {
     }
 
     private enum Outcome {
+
         /** Written, recorded and dropped. */
         ARCHIVED,
-        /** Recorded already (an empty partition of it was dropped), or dropped meanwhile by another process. */
+        /**
+         * Recorded already (an empty partition of it was dropped), or dropped meanwhile
+         * by another process.
+         */
         DONE,
         /** Loaded back meanwhile: kept. */
         LOADED,
         /** Another process holds the archive lock. */
         BUSY
+
     }
 
     private Outcome archiveDay(LocalDate day, Path directory) {
@@ -161,8 +188,8 @@ public class DownloadArchiver {
         Path temporary = directory.resolve(ArchiveFiles.fileName(day) + ".tmp");
         try {
             return transactions.execute(tx -> {
-                if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")",
-                        Boolean.class))) {
+                if (!Boolean.TRUE
+                    .equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")", Boolean.class))) {
                     return Outcome.BUSY;
                 }
                 jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
@@ -200,7 +227,10 @@ public class DownloadArchiver {
         }
     }
 
-    /** A day archived before whose partition exists again: dropped if empty, refused if rows came back. */
+    /**
+     * A day archived before whose partition exists again: dropped if empty, refused if
+     * rows came back.
+     */
     private Outcome dropArchivedAgain(DownloadArchive archive, String partition) {
         long rows = jdbc.queryForObject("SELECT count(*) FROM " + partition, Long.class);
         if (rows > 0) {
@@ -250,7 +280,8 @@ public class DownloadArchiver {
                             + "; it is not overwritten. Check it (load-archive refuses it while the day's partition"
                             + " has rows), then move it away");
                 }
-                // An earlier attempt wrote it and failed afterwards: keep that file, record it as it is.
+                // An earlier attempt wrote it and failed afterwards: keep that file,
+                // record it as it is.
                 log.info("{} exists already with the same rows; keeping it", target);
                 sha256 = ArchiveFiles.sha256(target);
             }
@@ -273,4 +304,5 @@ public class DownloadArchiver {
                 SELECT DISTINCT (downloaded_at AT TIME ZONE 'UTC')::date FROM downloads_default
                 WHERE downloaded_at < ?::date::timestamp AT TIME ZONE 'UTC'""", LocalDate.class, cutoff));
     }
+
 }

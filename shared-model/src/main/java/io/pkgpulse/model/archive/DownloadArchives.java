@@ -13,7 +13,10 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@code download_archives} table: which days are archived, in which file, and which are loaded back. */
+/**
+ * The {@code download_archives} table: which days are archived, in which file, and which
+ * are loaded back.
+ */
 final class DownloadArchives {
 
     private static final String SELECT = """
@@ -34,10 +37,13 @@ final class DownloadArchives {
         return jdbc.query(SELECT + " ORDER BY day", DownloadArchives::archive);
     }
 
-    /** Days loaded back: their partitions stay whatever the retention says, until they are unloaded. */
+    /**
+     * Days loaded back: their partitions stay whatever the retention says, until they are
+     * unloaded.
+     */
     Set<LocalDate> loadedDays() {
-        return new TreeSet<>(jdbc.queryForList("SELECT day FROM download_archives WHERE state = 'loaded'",
-                LocalDate.class));
+        return new TreeSet<>(
+                jdbc.queryForList("SELECT day FROM download_archives WHERE state = 'loaded'", LocalDate.class));
     }
 
     /** Records a file this database just wrote. */
@@ -48,7 +54,10 @@ final class DownloadArchives {
                 file.getParent().toString(), rows, bytes, sha256);
     }
 
-    /** Records that a file was loaded back; {@code recorded} says whether the day had a row already. */
+    /**
+     * Records that a file was loaded back; {@code recorded} says whether the day had a
+     * row already.
+     */
     void loaded(LocalDate day, Path file, long rows, long bytes, byte[] sha256, long loadedRows, boolean recorded) {
         if (recorded) {
             jdbc.update("""
@@ -81,4 +90,5 @@ final class DownloadArchives {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

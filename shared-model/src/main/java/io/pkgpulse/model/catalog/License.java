@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-/** A license, keyed by its short name (an SPDX identifier such as {@code MIT} or {@code Apache-2.0}). */
+/**
+ * A license, keyed by its short name (an SPDX identifier such as {@code MIT} or
+ * {@code Apache-2.0}).
+ */
 @Entity
 @Table(name = "licenses")
 public class License {
@@ -23,8 +26,9 @@ public class License {
     private String name;
 
     /**
-     * Packages under this license; kept in step by {@link Package#setLicense(License)}. A bag, because Hibernate
-     * queues an addition to an unloaded inverse bag instead of loading every MIT-licensed package first.
+     * Packages under this license; kept in step by {@link Package#setLicense(License)}. A
+     * bag, because Hibernate queues an addition to an unloaded inverse bag instead of
+     * loading every MIT-licensed package first.
      */
     @OneToMany(mappedBy = "license")
     private List<Package> packages = new ArrayList<>();
@@ -64,8 +68,8 @@ public class License {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof License that && shortName != null
-                && shortName.equals(that.getShortName());
+        return this == other
+                || other instanceof License that && shortName != null && shortName.equals(that.getShortName());
     }
 
     @Override
@@ -77,4 +81,5 @@ public class License {
     public String toString() {
         return "License[" + shortName + "]";
     }
+
 }

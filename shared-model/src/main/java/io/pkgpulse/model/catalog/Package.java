@@ -29,8 +29,8 @@ import io.pkgpulse.model.accounts.User;
 import io.pkgpulse.names.ProjectNames;
 
 /**
- * A project on the index. Identified by its PEP 503 normalised name, so {@code Django} and {@code django} are one
- * package. Its releases and maintainers live and die with it.
+ * A project on the index. Identified by its PEP 503 normalised name, so {@code Django}
+ * and {@code django} are one package. Its releases and maintainers live and die with it.
  */
 @Entity
 @Table(name = "packages")
@@ -61,7 +61,9 @@ public class Package {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    /** Private packages' stats, badges and pages are visible to their maintainers only. */
+    /**
+     * Private packages' stats, badges and pages are visible to their maintainers only.
+     */
     @Column(name = "is_private", nullable = false)
     private boolean privatePackage;
 
@@ -95,7 +97,10 @@ public class Package {
         release.setPackage(null);
     }
 
-    /** Makes {@code user} a maintainer with {@code role}, setting the association on the package and the user. */
+    /**
+     * Makes {@code user} a maintainer with {@code role}, setting the association on the
+     * package and the user.
+     */
     public Maintainer addMaintainer(User user, MaintainerRole role) {
         Maintainer maintainer = new Maintainer(user, this, role);
         maintainers.add(maintainer);
@@ -133,7 +138,10 @@ public class Package {
         return name;
     }
 
-    /** A new spelling of the same project (e.g. a case change); the normalised name cannot change. */
+    /**
+     * A new spelling of the same project (e.g. a case change); the normalised name cannot
+     * change.
+     */
     public void setName(String name) {
         if (!ProjectNames.requireValidAndNormalize(name).equals(normalizedName)) {
             throw new IllegalArgumentException("'" + name + "' is not a spelling of " + normalizedName);
@@ -178,7 +186,10 @@ public class Package {
         this.privatePackage = privatePackage;
     }
 
-    /** Releases in version order. Change through {@link #addRelease} and {@link #removeRelease}. */
+    /**
+     * Releases in version order. Change through {@link #addRelease} and
+     * {@link #removeRelease}.
+     */
     public List<Release> getReleases() {
         return Collections.unmodifiableList(releases);
     }
@@ -203,4 +214,5 @@ public class Package {
     public String toString() {
         return "Package[" + normalizedName + "]";
     }
+
 }

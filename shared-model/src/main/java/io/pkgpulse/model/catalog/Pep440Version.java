@@ -9,15 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A version parsed the way pip's {@code packaging.version} does (PEP 440, with its normalisation of spellings
- * such as {@code 1.0-beta2} or {@code v2.0.post}), reduced to what the database orders by: major, minor and micro,
- * and a sort key that orders everything else (epoch, further release segments, pre, post, dev and local parts)
+ * A version parsed the way pip's {@code packaging.version} does (PEP 440, with its
+ * normalisation of spellings such as {@code 1.0-beta2} or {@code v2.0.post}), reduced to
+ * what the database orders by: major, minor and micro, and a sort key that orders
+ * everything else (epoch, further release segments, pre, post, dev and local parts)
  * byte-wise.
  *
  * @param major first release segment
  * @param minor second release segment, 0 if absent
  * @param micro third release segment, 0 if absent
- * @param prerelease whether this is a pre-release or development release (pip skips them by default)
+ * @param prerelease whether this is a pre-release or development release (pip skips them
+ * by default)
  * @param sortKey key whose byte order is PEP 440 order; compare with the C collation
  */
 public record Pep440Version(int major, int minor, int micro, boolean prerelease, String sortKey) {
@@ -35,23 +37,34 @@ public record Pep440Version(int major, int minor, int micro, boolean prerelease,
 
     private static final BigInteger MAX_INT = BigInteger.valueOf(Integer.MAX_VALUE);
 
-    /* Markers of the sort key. Numbers are encoded as a length letter ('A' = 1 digit) and their digits, so every
-       marker below sorts before any further number: 1.0 < 1.0.post1 < 1.0.1. */
+    /*
+     * Markers of the sort key. Numbers are encoded as a length letter ('A' = 1 digit) and
+     * their digits, so every marker below sorts before any further number: 1.0 <
+     * 1.0.post1 < 1.0.1.
+     */
     private static final char DEV_ONLY = '#';
+
     private static final char PRE = '$';
+
     private static final char NONE = '%';
+
     private static final char POST = '&';
+
     private static final char LOCAL = '+';
 
     /**
-     * The order of any version string: its PEP 440 parse, or for a legacy version (such as {@code 2004d}) -1 for
-     * major, minor and micro, so that it sorts before every PEP 440 version, and its lower-case text as sort key.
+     * The order of any version string: its PEP 440 parse, or for a legacy version (such
+     * as {@code 2004d}) -1 for major, minor and micro, so that it sorts before every PEP
+     * 440 version, and its lower-case text as sort key.
      */
     public static Pep440Version orderOf(String version) {
         return parse(version).orElseGet(() -> new Pep440Version(-1, -1, -1, false, version.toLowerCase(Locale.ROOT)));
     }
 
-    /** Parses a PEP 440 version; empty when the string is not one (legacy versions such as {@code 2004d}). */
+    /**
+     * Parses a PEP 440 version; empty when the string is not one (legacy versions such as
+     * {@code 2004d}).
+     */
     public static Optional<Pep440Version> parse(String version) {
         if (version == null) {
             return Optional.empty();
@@ -94,7 +107,8 @@ public record Pep440Version(int major, int minor, int micro, boolean prerelease,
             }
         }
         else {
-            // A bare dev release (1.0.dev1) comes before every pre-release of the same version.
+            // A bare dev release (1.0.dev1) comes before every pre-release of the same
+            // version.
             key.append(dev && !post ? DEV_ONLY : NONE);
         }
         if (post) {
@@ -130,7 +144,10 @@ public record Pep440Version(int major, int minor, int micro, boolean prerelease,
         };
     }
 
-    /** Appends a non-negative number (absent = 0) as length letter + digits; false if it has over 26 digits. */
+    /**
+     * Appends a non-negative number (absent = 0) as length letter + digits; false if it
+     * has over 26 digits.
+     */
     private static boolean appendNumber(StringBuilder key, String digits) {
         String n = digits == null ? "0" : digits.replaceFirst("^0+(?=.)", "");
         if (n.length() > 26) {

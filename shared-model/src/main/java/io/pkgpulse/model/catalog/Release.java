@@ -14,8 +14,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * One version of a package. Ordered by major, minor, micro and then a key that holds the rest of PEP 440's
- * order; a version that is not PEP 440 has -1 for all three and sorts first.
+ * One version of a package. Ordered by major, minor, micro and then a key that holds the
+ * rest of PEP 440's order; a version that is not PEP 440 has -1 for all three and sorts
+ * first.
  */
 @Entity
 @Table(name = "releases")
@@ -62,10 +63,13 @@ public class Release {
     protected Release() {
     }
 
-    /** A release of {@code version}; attach it with {@link Package#addRelease(Release)}. */
+    /**
+     * A release of {@code version}; attach it with {@link Package#addRelease(Release)}.
+     */
     public Release(String version) {
         if (version == null || version.isBlank() || version.length() > MAX_VERSION_LENGTH) {
-            throw new IllegalArgumentException("A version is 1 to " + MAX_VERSION_LENGTH + " characters: '" + version + "'");
+            throw new IllegalArgumentException(
+                    "A version is 1 to " + MAX_VERSION_LENGTH + " characters: '" + version + "'");
         }
         this.version = version;
         Pep440Version order = Pep440Version.orderOf(version);
@@ -148,4 +152,5 @@ public class Release {
     public String toString() {
         return "Release[" + version + "]";
     }
+
 }

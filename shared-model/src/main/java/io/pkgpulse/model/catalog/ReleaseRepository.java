@@ -9,4 +9,5 @@ public interface ReleaseRepository extends JpaRepository<Release, Long> {
 
     @Query("select r from Release r where r.pkg = :pkg and r.version = :version")
     Optional<Release> findByPackageAndVersion(Package pkg, String version);
+
 }

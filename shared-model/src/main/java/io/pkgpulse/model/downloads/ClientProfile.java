@@ -18,11 +18,12 @@ import org.hibernate.annotations.NaturalId;
 import io.pkgpulse.model.Sha256;
 
 /**
- * A distinct parsed client: installer, Python, implementation, system, distro, CPU, CI and the raw user agent
- * where there was one. Millions of downloads share a few thousand of these, so each is stored once, found by the
- * SHA-256 of its canonical form ({@link Fields#sha256()}), and raw rows refer to it by id. Profiles never change
- * and are never deleted (the database refuses both), which is why the raw rows need no foreign key to them.
- * The ingest path writes them with SQL, not through this entity.
+ * A distinct parsed client: installer, Python, implementation, system, distro, CPU, CI
+ * and the raw user agent where there was one. Millions of downloads share a few thousand
+ * of these, so each is stored once, found by the SHA-256 of its canonical form
+ * ({@link Fields#sha256()}), and raw rows refer to it by id. Profiles never change and
+ * are never deleted (the database refuses both), which is why the raw rows need no
+ * foreign key to them. The ingest path writes them with SQL, not through this entity.
  */
 @Entity
 @Table(name = "client_profiles")
@@ -90,7 +91,10 @@ public class ClientProfile {
     protected ClientProfile() {
     }
 
-    /** A new profile of {@code fields}; the agent must already be {@linkplain #truncateAgent truncated}. */
+    /**
+     * A new profile of {@code fields}; the agent must already be
+     * {@linkplain #truncateAgent truncated}.
+     */
     public ClientProfile(Fields fields) {
         this.sha256 = fields.sha256();
         this.installerName = fields.installerName();
@@ -111,13 +115,13 @@ public class ClientProfile {
     }
 
     /**
-     * The fields of a profile, in the order of the table's columns; nulls where the client did not say.
-     * Also the key the worker caches profile ids under.
+     * The fields of a profile, in the order of the table's columns; nulls where the
+     * client did not say. Also the key the worker caches profile ids under.
      */
-    public record Fields(String installerName, String installerVersion, String pythonVersion,
-            String implementationName, String implementationVersion, String systemName, String systemRelease,
-            String distroName, String distroVersion, String distroId, String libcLib, String libcVersion, String cpu,
-            Boolean ci, String userAgent) {
+    public record Fields(String installerName, String installerVersion, String pythonVersion, String implementationName,
+            String implementationVersion, String systemName, String systemRelease, String distroName,
+            String distroVersion, String distroId, String libcLib, String libcVersion, String cpu, Boolean ci,
+            String userAgent) {
 
         /** Whether the client said nothing at all: such a download has no profile. */
         public boolean isEmpty() {
@@ -128,9 +132,10 @@ public class ClientProfile {
         }
 
         /**
-         * The key a profile is stored under: SHA-256 of every field in column order, each written as its length in
-         * UTF-8 bytes, a colon and its text, or {@code -} for a null ({@code ci} as {@code t} or {@code f}), as UTF-8.
-         * The length prefixes keep it unambiguous whatever characters a value holds. The migration's
+         * The key a profile is stored under: SHA-256 of every field in column order, each
+         * written as its length in UTF-8 bytes, a colon and its text, or {@code -} for a
+         * null ({@code ci} as {@code t} or {@code f}), as UTF-8. The length prefixes keep
+         * it unambiguous whatever characters a value holds. The migration's
          * {@code client_profile_sha256} SQL function computes the same.
          */
         public byte[] sha256() {
@@ -187,4 +192,5 @@ public class ClientProfile {
     public String toString() {
         return "ClientProfile[" + id + "]";
     }
+
 }

@@ -17,11 +17,12 @@ import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.Release;
 
 /**
- * One counted download: a lean row of when, which package and release, which client ({@link ClientProfile}), file
- * type and country. The table is partitioned by UTC day on {@code downloaded_at} (see {@link DownloadPartitions});
- * V6's migration documents what each column is for. The ingest path writes these rows with {@code COPY}, not
- * through this entity; the entity is for reads and tests. Packages and releases do not map the inverse collection:
- * it would hold millions of rows.
+ * One counted download: a lean row of when, which package and release, which client
+ * ({@link ClientProfile}), file type and country. The table is partitioned by UTC day on
+ * {@code downloaded_at} (see {@link DownloadPartitions}); V6's migration documents what
+ * each column is for. The ingest path writes these rows with {@code COPY}, not through
+ * this entity; the entity is for reads and tests. Packages and releases do not map the
+ * inverse collection: it would hold millions of rows.
  */
 @Entity
 @Table(name = "downloads")
@@ -43,7 +44,10 @@ public class Download {
     @JoinColumn(name = "release_id", nullable = false, updatable = false)
     private Release release;
 
-    /** Profiles are immutable and never deleted, so the database needs no foreign key for this relationship. */
+    /**
+     * Profiles are immutable and never deleted, so the database needs no foreign key for
+     * this relationship.
+     */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "client_profile_id", updatable = false)
     private ClientProfile clientProfile;
@@ -57,7 +61,9 @@ public class Download {
     protected Download() {
     }
 
-    /** A download of {@code release}'s file of {@code fileType} at {@code downloadedAt}. */
+    /**
+     * A download of {@code release}'s file of {@code fileType} at {@code downloadedAt}.
+     */
     public Download(Release release, FileType fileType, Instant downloadedAt) {
         this.pkg = release.getPackage();
         this.release = release;
@@ -117,4 +123,5 @@ public class Download {
     public String toString() {
         return "Download[" + id + " at " + downloadedAt + "]";
     }
+
 }

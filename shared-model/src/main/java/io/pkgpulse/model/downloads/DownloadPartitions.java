@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Day partitions of {@code downloads}: {@code downloads_pYYYYMMDD} holds one UTC day, {@code downloads_default}
- * whatever has no partition. Creating a day moves that day's rows out of the default partition first, so it
- * works whatever arrived early or late. Raw retention drops days only once they are archived (DownloadArchiver).
- * Changes are serialised between processes with an advisory lock.
+ * Day partitions of {@code downloads}: {@code downloads_pYYYYMMDD} holds one UTC day,
+ * {@code downloads_default} whatever has no partition. Creating a day moves that day's
+ * rows out of the default partition first, so it works whatever arrived early or late.
+ * Raw retention drops days only once they are archived (DownloadArchiver). Changes are
+ * serialised between processes with an advisory lock.
  */
 @Component
 public class DownloadPartitions {
@@ -34,6 +35,7 @@ public class DownloadPartitions {
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pkgpulse.downloads.partitions'))";
 
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate transactions;
 
     DownloadPartitions(JdbcTemplate jdbc, TransactionTemplate transactions) {
@@ -55,7 +57,10 @@ public class DownloadPartitions {
         return days;
     }
 
-    /** Creates the partitions of {@code from} to {@code to} (inclusive) that do not exist yet; returns the new days. */
+    /**
+     * Creates the partitions of {@code from} to {@code to} (inclusive) that do not exist
+     * yet; returns the new days.
+     */
     public List<LocalDate> create(LocalDate from, LocalDate to) {
         return transactions.execute(tx -> {
             jdbc.execute(LOCK);
@@ -76,8 +81,9 @@ public class DownloadPartitions {
     }
 
     /**
-     * Drops {@code day}'s partition, if it exists, in the caller's transaction when there is one (so that the drop
-     * commits with whatever the caller recorded about the day). Returns whether there was one.
+     * Drops {@code day}'s partition, if it exists, in the caller's transaction when there
+     * is one (so that the drop commits with whatever the caller recorded about the day).
+     * Returns whether there was one.
      */
     public boolean drop(LocalDate day) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
@@ -98,12 +104,14 @@ public class DownloadPartitions {
 
     private void createDay(LocalDate day) {
         String range = "downloaded_at >= " + bound(day) + " AND downloaded_at < " + bound(day.plusDays(1));
-        // PostgreSQL refuses a new partition while the default one holds rows of its range: park them meanwhile.
+        // PostgreSQL refuses a new partition while the default one holds rows of its
+        // range: park them meanwhile.
         Boolean parked = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM downloads_default WHERE " + range + ")",
                 Boolean.class);
         if (Boolean.TRUE.equals(parked)) {
             jdbc.execute("CREATE TEMPORARY TABLE downloads_moving ON COMMIT DROP AS "
-                    + "WITH moved AS (DELETE FROM downloads_default WHERE " + range + " RETURNING *) SELECT * FROM moved");
+                    + "WITH moved AS (DELETE FROM downloads_default WHERE " + range
+                    + " RETURNING *) SELECT * FROM moved");
         }
         jdbc.execute("CREATE TABLE " + partitionName(day) + " PARTITION OF downloads FOR VALUES FROM (" + bound(day)
                 + ") TO (" + bound(day.plusDays(1)) + ")");
@@ -114,8 +122,12 @@ public class DownloadPartitions {
         }
     }
 
-    /** Midnight UTC of {@code day} as a timestamptz literal; independent of the session's time zone. */
+    /**
+     * Midnight UTC of {@code day} as a timestamptz literal; independent of the session's
+     * time zone.
+     */
     private static String bound(LocalDate day) {
         return "'" + day.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime() + "'::timestamptz";
     }
+
 }

@@ -12,14 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Raw download storage settings ({@code pkgpulse.downloads.*}).
  *
- * @param rawRetention how long raw rows are kept; older day partitions are dropped. Daily rollups are kept forever.
+ * @param rawRetention how long raw rows are kept; older day partitions are dropped. Daily
+ * rollups are kept forever.
  * @param partitionsAhead how many future UTC days get their partition in advance
- * @param hourlyRetention how far back the hourly rollups reach: the worker deletes older hours, and the API refuses
- *        hourly ranges that start before {@code now - hourlyRetention} (truncated to the hour)
- * @param archiveDirectory where raw days past retention are written ({@code downloads-YYYY-MM-DD.csv.gz}) before
- *        their partition is dropped. Unset: nothing is archived and therefore nothing is dropped; the worker keeps
- *        the days past retention and warns once, until a directory is set. Every worker must see the same directory
- *        (any of them may archive a day).
+ * @param hourlyRetention how far back the hourly rollups reach: the worker deletes older
+ * hours, and the API refuses hourly ranges that start before
+ * {@code now - hourlyRetention} (truncated to the hour)
+ * @param archiveDirectory where raw days past retention are written
+ * ({@code downloads-YYYY-MM-DD.csv.gz}) before their partition is dropped. Unset: nothing
+ * is archived and therefore nothing is dropped; the worker keeps the days past retention
+ * and warns once, until a directory is set. Every worker must see the same directory (any
+ * of them may archive a day).
  */
 @ConfigurationProperties("pkgpulse.downloads")
 public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @DefaultValue("7") int partitionsAhead,
@@ -38,15 +41,17 @@ public record DownloadsProperties(@DefaultValue("180d") Duration rawRetention, @
     }
 
     /**
-     * The first UTC day the raw retention keeps on {@code today}: days before it are archived and dropped.
+     * The first UTC day the raw retention keeps on {@code today}: days before it are
+     * archived and dropped.
      */
     public LocalDate firstRawDay(LocalDate today) {
         return today.minusDays(rawRetention.toDays());
     }
 
     /**
-     * The oldest hour the hourly rollups keep at {@code now}: {@code now - hourlyRetention}, truncated to the UTC
-     * hour. The worker counts no event of an earlier hour hourly and deletes earlier hours.
+     * The oldest hour the hourly rollups keep at {@code now}:
+     * {@code now - hourlyRetention}, truncated to the UTC hour. The worker counts no
+     * event of an earlier hour hourly and deletes earlier hours.
      */
     public Instant firstHourlyHour(Instant now) {
         return now.minus(hourlyRetention).truncatedTo(ChronoUnit.HOURS);

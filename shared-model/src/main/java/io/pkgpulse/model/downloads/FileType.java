@@ -10,8 +10,12 @@ import java.util.stream.Collectors;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** The distribution file types PyPI records ({@code file.type} in its {@code file_downloads} table). */
+/**
+ * The distribution file types PyPI records ({@code file.type} in its
+ * {@code file_downloads} table).
+ */
 public enum FileType {
+
     SDIST(1), BDIST_WHEEL(2), BDIST_EGG(3), BDIST_WININST(4), BDIST_MSI(5), BDIST_RPM(6), BDIST_DMG(7), BDIST_DUMB(8);
 
     private final String pypiName = name().toLowerCase(Locale.ROOT);
@@ -23,9 +27,12 @@ public enum FileType {
     }
 
     private static final Map<String, FileType> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(FileType::pypiName, Function.identity()));
+        .collect(Collectors.toMap(FileType::pypiName, Function.identity()));
 
-    /** The name PyPI uses, e.g. {@code bdist_wheel}: what events carry and the API shows (rows store the code). */
+    /**
+     * The name PyPI uses, e.g. {@code bdist_wheel}: what events carry and the API shows
+     * (rows store the code).
+     */
     public String pypiName() {
         return pypiName;
     }
@@ -35,8 +42,9 @@ public enum FileType {
     }
 
     /**
-     * The code a raw row stores ({@code downloads.file_type}; the table {@code file_types} names them). Written out,
-     * not derived from the declaration order: stored rows and archives keep it forever.
+     * The code a raw row stores ({@code downloads.file_type}; the table
+     * {@code file_types} names them). Written out, not derived from the declaration
+     * order: stored rows and archives keep it forever.
      */
     public short code() {
         return code;
@@ -58,7 +66,9 @@ public enum FileType {
         @Override
         public FileType convertToEntityAttribute(Short code) {
             return code == null ? null : fromCode(code)
-                    .orElseThrow(() -> new IllegalStateException("Unknown file type code in the database: " + code));
+                .orElseThrow(() -> new IllegalStateException("Unknown file type code in the database: " + code));
         }
+
     }
+
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Downloads of a package per category of a dimension and UTC day, mirrors apart. Written by the ingest worker; read-only here. */
+/**
+ * Downloads of a package per category of a dimension and UTC day, mirrors apart. Written
+ * by the ingest worker; read-only here.
+ */
 @Entity
 @Table(name = "daily_category_downloads")
 @Immutable
@@ -28,7 +31,8 @@ public class DailyCategoryDownloads extends DailyCount {
 
     /** The primary key, in index order. */
     @Embeddable
-    public record Key(@Column(name = "package_id") long packageId,
-            Dimension dimension, LocalDate day, @Column(length = 64) String category, boolean mirror) {
+    public record Key(@Column(name = "package_id") long packageId, Dimension dimension, LocalDate day,
+            @Column(length = 64) String category, boolean mirror) {
     }
+
 }

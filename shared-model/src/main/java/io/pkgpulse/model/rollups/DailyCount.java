@@ -3,7 +3,9 @@ package io.pkgpulse.model.rollups;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
-/** A row of a daily rollup: its key (in the subclass) and how many downloads it counts. */
+/**
+ * A row of a daily rollup: its key (in the subclass) and how many downloads it counts.
+ */
 @MappedSuperclass
 public abstract class DailyCount {
 
@@ -13,4 +15,5 @@ public abstract class DailyCount {
     public long getDownloads() {
         return downloads;
     }
+
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Downloads of a package per UTC day, mirrors apart. Written by the ingest worker; read-only here. */
+/**
+ * Downloads of a package per UTC day, mirrors apart. Written by the ingest worker;
+ * read-only here.
+ */
 @Entity
 @Table(name = "daily_downloads")
 @Immutable
@@ -30,4 +33,5 @@ public class DailyDownloads extends DailyCount {
     @Embeddable
     public record Key(@Column(name = "package_id") long packageId, LocalDate day, boolean mirror) {
     }
+
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Downloads of a package per release and UTC day, mirrors apart. Written by the ingest worker; read-only here. */
+/**
+ * Downloads of a package per release and UTC day, mirrors apart. Written by the ingest
+ * worker; read-only here.
+ */
 @Entity
 @Table(name = "daily_release_downloads")
 @Immutable
@@ -31,4 +34,5 @@ public class DailyReleaseDownloads extends DailyCount {
     public record Key(@Column(name = "package_id") long packageId, LocalDate day,
             @Column(name = "release_id") long releaseId, boolean mirror) {
     }
+
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Downloads of all packages per category of a dimension and UTC day, mirrors apart. Written by the ingest worker; read-only here. */
+/**
+ * Downloads of all packages per category of a dimension and UTC day, mirrors apart.
+ * Written by the ingest worker; read-only here.
+ */
 @Entity
 @Table(name = "daily_total_category_downloads")
 @Immutable
@@ -28,7 +31,7 @@ public class DailyTotalCategoryDownloads extends DailyCount {
 
     /** The primary key, in index order. */
     @Embeddable
-    public record Key(Dimension dimension, LocalDate day,
-            @Column(length = 64) String category, boolean mirror) {
+    public record Key(Dimension dimension, LocalDate day, @Column(length = 64) String category, boolean mirror) {
     }
+
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** Downloads of all packages per UTC day, mirrors apart (pypistats' {@code __all__}). Written by the ingest worker; read-only here. */
+/**
+ * Downloads of all packages per UTC day, mirrors apart (pypistats' {@code __all__}).
+ * Written by the ingest worker; read-only here.
+ */
 @Entity
 @Table(name = "daily_total_downloads")
 @Immutable
@@ -30,4 +33,5 @@ public class DailyTotalDownloads extends DailyCount {
     @Embeddable
     public record Key(LocalDate day, boolean mirror) {
     }
+
 }

@@ -8,11 +8,12 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * A categorical dimension of the daily rollups. The database stores its {@link #code() code} (a {@code smallint},
- * table {@code dimensions}, migration V7); reports show its {@link #pypiName() pypistats name}, e.g.
- * {@code python_minor}.
+ * A categorical dimension of the daily rollups. The database stores its {@link #code()
+ * code} (a {@code smallint}, table {@code dimensions}, migration V7); reports show its
+ * {@link #pypiName() pypistats name}, e.g. {@code python_minor}.
  */
 public enum Dimension {
+
     /** {@code 3}, {@code 2}. */
     PYTHON_MAJOR(1),
     /** {@code 3.12}. */
@@ -28,8 +29,10 @@ public enum Dimension {
     /** {@code true} or {@code false}: whether the download came from CI. */
     CI(7);
 
-    private static final Dimension[] BY_CODE = new Dimension[Arrays.stream(values()).mapToInt(d -> d.code).max()
-            .orElse(0) + 1];
+    private static final Dimension[] BY_CODE = new Dimension[Arrays.stream(values())
+        .mapToInt(d -> d.code)
+        .max()
+        .orElse(0) + 1];
 
     static {
         for (Dimension dimension : values()) {
@@ -41,6 +44,7 @@ public enum Dimension {
     }
 
     private final short code;
+
     private final String pypiName = name().toLowerCase(Locale.ROOT);
 
     Dimension(int code) {
@@ -48,16 +52,20 @@ public enum Dimension {
     }
 
     /**
-     * The code the rollup tables store ({@code daily_category_downloads.dimension}, table {@code dimensions}).
-     * Written out, not derived from the declaration order: stored rows hold these numbers, so a code never changes
-     * and is never reused. A new dimension takes the next number, in a migration that adds it to {@code dimensions}
+     * The code the rollup tables store ({@code daily_category_downloads.dimension}, table
+     * {@code dimensions}). Written out, not derived from the declaration order: stored
+     * rows hold these numbers, so a code never changes and is never reused. A new
+     * dimension takes the next number, in a migration that adds it to {@code dimensions}
      * and widens the tables' range checks.
      */
     public short code() {
         return code;
     }
 
-    /** The name pypistats uses, e.g. {@code python_minor}: in URLs, JSON ({@code python_minor_downloads}), charts. */
+    /**
+     * The name pypistats uses, e.g. {@code python_minor}: in URLs, JSON
+     * ({@code python_minor_downloads}), charts.
+     */
     public String pypiName() {
         return pypiName;
     }
@@ -82,7 +90,9 @@ public enum Dimension {
         @Override
         public Dimension convertToEntityAttribute(Short code) {
             return code == null ? null : fromCode(code)
-                    .orElseThrow(() -> new IllegalStateException("Unknown dimension code in the database: " + code));
+                .orElseThrow(() -> new IllegalStateException("Unknown dimension code in the database: " + code));
         }
+
     }
+
 }

@@ -3,7 +3,9 @@ package io.pkgpulse.model.rollups;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
-/** A row of an hourly rollup: its key (in the subclass) and how many downloads it counts. */
+/**
+ * A row of an hourly rollup: its key (in the subclass) and how many downloads it counts.
+ */
 @MappedSuperclass
 public abstract class HourlyCount {
 
@@ -13,4 +15,5 @@ public abstract class HourlyCount {
     public long getDownloads() {
         return downloads;
     }
+
 }

@@ -11,8 +11,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * Downloads of a package per UTC hour, mirrors apart, for the last {@code pkgpulse.downloads.hourly-retention}.
- * Written by the ingest worker; read-only here.
+ * Downloads of a package per UTC hour, mirrors apart, for the last
+ * {@code pkgpulse.downloads.hourly-retention}. Written by the ingest worker; read-only
+ * here.
  */
 @Entity
 @Table(name = "hourly_downloads")
@@ -33,4 +34,5 @@ public class HourlyDownloads extends HourlyCount {
     @Embeddable
     public record Key(@Column(name = "package_id") long packageId, Instant hour, boolean mirror) {
     }
+
 }

@@ -12,7 +12,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * Downloads of a package per release and UTC hour, mirrors apart, for the last
- * {@code pkgpulse.downloads.hourly-retention}. Written by the ingest worker; read-only here.
+ * {@code pkgpulse.downloads.hourly-retention}. Written by the ingest worker; read-only
+ * here.
  */
 @Entity
 @Table(name = "hourly_release_downloads")
@@ -34,4 +35,5 @@ public class HourlyReleaseDownloads extends HourlyCount {
     public record Key(@Column(name = "package_id") long packageId, Instant hour,
             @Column(name = "release_id") long releaseId, boolean mirror) {
     }
+
 }

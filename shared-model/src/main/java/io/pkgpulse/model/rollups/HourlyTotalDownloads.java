@@ -11,7 +11,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * Downloads of all packages per UTC hour, mirrors apart ({@code __all__}), for the last
- * {@code pkgpulse.downloads.hourly-retention}. Written by the ingest worker; read-only here.
+ * {@code pkgpulse.downloads.hourly-retention}. Written by the ingest worker; read-only
+ * here.
  */
 @Entity
 @Table(name = "hourly_total_downloads")
@@ -32,4 +33,5 @@ public class HourlyTotalDownloads extends HourlyCount {
     @Embeddable
     public record Key(Instant hour, boolean mirror) {
     }
+
 }

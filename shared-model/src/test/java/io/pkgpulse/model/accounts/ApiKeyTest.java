@@ -60,7 +60,8 @@ class ApiKeyTest {
 
         assertThat(created.key()).matches("pkp_[A-Za-z0-9_-]{43}").hasSize(ApiKey.KEY_LENGTH);
         assertThat(ApiKey.isWellFormed(created.key())).isTrue();
-        var row = jdbc.queryForMap("SELECT name, prefix, key_sha256, created_at, last_used_at, revoked_at FROM api_keys");
+        var row = jdbc
+            .queryForMap("SELECT name, prefix, key_sha256, created_at, last_used_at, revoked_at FROM api_keys");
         assertThat(row.get("name")).isEqualTo("CI");
         assertThat(row.get("prefix")).isEqualTo(created.key().substring(0, 12));
         assertThat((byte[]) row.get("key_sha256")).isEqualTo(ApiKey.sha256(created.key())).hasSize(32);
@@ -116,7 +117,8 @@ class ApiKeyTest {
 
         assertThat(apiKeys.touch(id, now, now.minus(Duration.ofMinutes(1)))).isEqualTo(1);
         assertThat(apiKeys.touch(id, now.plusSeconds(30), now.plusSeconds(30).minus(Duration.ofMinutes(1)))).isZero();
-        assertThat(apiKeys.touch(id, now.plusSeconds(61), now.plusSeconds(61).minus(Duration.ofMinutes(1)))).isEqualTo(1);
+        assertThat(apiKeys.touch(id, now.plusSeconds(61), now.plusSeconds(61).minus(Duration.ofMinutes(1))))
+            .isEqualTo(1);
         assertThat(apiKeys.findById(id).orElseThrow().getLastUsedAt()).isEqualTo(now.plusSeconds(61));
     }
 
@@ -127,11 +129,12 @@ class ApiKeyTest {
         assertThatThrownBy(() -> jdbc.update("""
                 INSERT INTO api_keys (id, user_id, name, prefix, key_sha256)
                 VALUES (nextval('api_keys_seq'), ?, 'copy', ?, ?)""", ada.getId(), "pkp_whatever",
-                ApiKey.sha256(created.key()))).hasMessageContaining("api_keys_key_sha256_key");
+                ApiKey.sha256(created.key())))
+            .hasMessageContaining("api_keys_key_sha256_key");
         assertThatThrownBy(() -> jdbc.update("""
                 INSERT INTO api_keys (id, user_id, name, prefix, key_sha256)
                 VALUES (nextval('api_keys_seq'), ?, 'short', 'pkp_x', '\\x0102'::bytea)""", ada.getId()))
-                .hasMessageContaining("api_keys_key_sha256_check");
+            .hasMessageContaining("api_keys_key_sha256_check");
     }
 
     @Test
@@ -176,4 +179,5 @@ class ApiKeyTest {
             return key;
         });
     }
+
 }

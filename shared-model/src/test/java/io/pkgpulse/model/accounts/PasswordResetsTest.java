@@ -58,7 +58,8 @@ class PasswordResetsTest {
         assertThat(reset.getToken().charAt(12)).as("UUID version nibble").isEqualTo('4');
         assertThat(jdbc.queryForObject("SELECT id FROM password_resets", String.class)).isEqualTo(reset.getToken());
         assertThat(jdbc.queryForObject("SELECT created_at IS NOT NULL FROM password_resets", Boolean.class))
-                .as("creation time set by the database").isTrue();
+            .as("creation time set by the database")
+            .isTrue();
     }
 
     @Test
@@ -66,7 +67,8 @@ class PasswordResetsTest {
         List<String> tokens = IntStream.range(0, 200).mapToObj(i -> resets.issue(ada).getToken()).toList();
 
         assertThat(new HashSet<>(tokens)).hasSize(tokens.size());
-        // Every random hex position takes many values across tokens: no counter, no timestamp, no constant.
+        // Every random hex position takes many values across tokens: no counter, no
+        // timestamp, no constant.
         for (int position : new int[] { 0, 5, 10, 13, 20, 25, 31 }) {
             Set<Character> seen = new HashSet<>();
             tokens.forEach(t -> seen.add(t.charAt(position)));
@@ -84,7 +86,7 @@ class PasswordResetsTest {
         assertThat(reloaded.passwordMatches("new password", passwordEncoder)).isTrue();
         assertThat(reloaded.passwordMatches("old password", passwordEncoder)).isFalse();
         assertThatThrownBy(() -> resets.redeem(token, "attacker's password"))
-                .isInstanceOf(InvalidPasswordResetException.class);
+            .isInstanceOf(InvalidPasswordResetException.class);
         assertThat(users.findById(ada.getId()).orElseThrow().passwordMatches("new password", passwordEncoder)).isTrue();
     }
 
@@ -94,14 +96,15 @@ class PasswordResetsTest {
 
         clock.advance(Duration.ofHours(1).plusSeconds(1));
 
-        assertThatThrownBy(() -> resets.redeem(token, "new password")).isInstanceOf(InvalidPasswordResetException.class);
+        assertThatThrownBy(() -> resets.redeem(token, "new password"))
+            .isInstanceOf(InvalidPasswordResetException.class);
         assertThat(users.findById(ada.getId()).orElseThrow().passwordMatches("old password", passwordEncoder)).isTrue();
     }
 
     @Test
     void anUnknownTokenIsRejected() {
         assertThatThrownBy(() -> resets.redeem("0123456789abcdef0123456789abcdef", "new password"))
-                .isInstanceOf(InvalidPasswordResetException.class);
+            .isInstanceOf(InvalidPasswordResetException.class);
     }
 
     @Test
@@ -132,4 +135,5 @@ class PasswordResetsTest {
             threads.shutdownNow();
         }
     }
+
 }

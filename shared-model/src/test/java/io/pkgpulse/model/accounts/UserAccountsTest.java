@@ -44,10 +44,10 @@ class UserAccountsTest {
     void aSecondUserWithTheSameEmailInOtherLetterCaseIsRejectedByTheDatabase() {
         users.saveAndFlush(new User("Ada", "ada@example.org", "correct horse battery", passwordEncoder));
 
-        assertThatThrownBy(() -> users.saveAndFlush(
-                new User("Impostor", "ADA@Example.ORG", "another password", passwordEncoder)))
-                .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("users_email_lower_key");
+        assertThatThrownBy(
+                () -> users.saveAndFlush(new User("Impostor", "ADA@Example.ORG", "another password", passwordEncoder)))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("users_email_lower_key");
         assertThat(users.count()).isEqualTo(1);
     }
 
@@ -62,7 +62,7 @@ class UserAccountsTest {
     @Test
     void theStoredPasswordIsASaltedArgon2HashThatVerifiesOnlyTheRightPassword() {
         long id = users.saveAndFlush(new User("Ada", "ada@example.org", "correct horse battery", passwordEncoder))
-                .getId();
+            .getId();
 
         String stored = jdbc.queryForObject("SELECT password_hash FROM users WHERE id = ?", String.class, id);
         assertThat(stored).startsWith("{argon2}$argon2id$").doesNotContain("correct horse battery");
@@ -100,17 +100,18 @@ class UserAccountsTest {
 
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             entityManager.find(Package.class, ids[1])
-                    .addMaintainer(entityManager.find(User.class, ids[0]), MaintainerRole.MAINTAINER);
+                .addMaintainer(entityManager.find(User.class, ids[0]), MaintainerRole.MAINTAINER);
             entityManager.flush();
         })).hasMessageContaining("maintainers_user_id_package_id_key");
 
         tx.executeWithoutResult(s -> {
             User ada = entityManager.find(User.class, ids[0]);
             assertThat(ada.getMaintainerships()).extracting(m -> m.getPackage().getNormalizedName())
-                    .containsExactly("attrs");
+                .containsExactly("attrs");
             entityManager.find(Package.class, ids[1]).removeMaintainer(ada);
             assertThat(ada.getMaintainerships()).isEmpty();
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM maintainers", Long.class)).isZero();
     }
+
 }

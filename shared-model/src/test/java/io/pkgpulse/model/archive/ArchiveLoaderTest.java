@@ -50,8 +50,11 @@ class ArchiveLoaderTest {
     Path directory;
 
     RawDays raw;
+
     DownloadArchiver archiver;
+
     Path day1File;
+
     Path day2File;
 
     @BeforeEach
@@ -89,8 +92,9 @@ class ArchiveLoaderTest {
         String rollups = raw.rollups();
 
         assertThatThrownBy(() -> loader.load(day1File)).isInstanceOf(ArchiveException.class)
-                .hasMessageContaining("day 2026-03-01 was loaded already").hasMessageContaining("3 row(s)")
-                .hasMessageContaining("nothing loaded");
+            .hasMessageContaining("day 2026-03-01 was loaded already")
+            .hasMessageContaining("3 row(s)")
+            .hasMessageContaining("nothing loaded");
 
         assertThat(raw.rawCount()).isEqualTo(rows);
         assertThat(raw.rollups()).isEqualTo(rollups);
@@ -98,14 +102,15 @@ class ArchiveLoaderTest {
 
     @Test
     void aFileOfADayWhoseRowsAreInTheDatabaseIsRefused() throws Exception {
-        // Day 3 was never archived; a file for it (here, from elsewhere) must not add its rows a second time.
+        // Day 3 was never archived; a file for it (here, from elsewhere) must not add its
+        // rows a second time.
         Path file = directory.resolve("downloads-2026-03-03.csv.gz");
-        RawDays.gzip(file, RawDays.HEADER + "\n30,2026-03-03 12:00:00+00," + raw.urllib3 + "," + raw.urllib3Release
-                + ",,3,JP\n");
+        RawDays.gzip(file,
+                RawDays.HEADER + "\n30,2026-03-03 12:00:00+00," + raw.urllib3 + "," + raw.urllib3Release + ",,3,JP\n");
         List<String> day3 = raw.rows(DAY3);
 
         assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ArchiveException.class)
-                .hasMessageContaining("day 2026-03-03 has rows in downloads_p20260303 already");
+            .hasMessageContaining("day 2026-03-03 has rows in downloads_p20260303 already");
 
         assertThat(raw.rows(DAY3)).isEqualTo(day3);
         assertThat(loader.archive(DAY3)).isEmpty();
@@ -140,14 +145,17 @@ class ArchiveLoaderTest {
         assertThatThrownBy(() -> loader.unload(DAY3)).hasMessageContaining("has no archive");
 
         loader.load(day1File);
-        raw.row(13, "2026-03-01 13:00:00+00", raw.urllib3, raw.urllib3Release, null, 2, null); // not in the file
+        raw.row(13, "2026-03-01 13:00:00+00", raw.urllib3, raw.urllib3Release, null, 2, null); // not
+                                                                                               // in
+                                                                                               // the
+                                                                                               // file
         assertThatThrownBy(() -> loader.unload(DAY1)).isInstanceOf(ArchiveException.class)
-                .hasMessageContaining("downloads_p20260301 holds 4 row(s), the load put back 3");
+            .hasMessageContaining("downloads_p20260301 holds 4 row(s), the load put back 3");
         jdbc.update("DELETE FROM downloads WHERE id = 13");
 
         Files.delete(day1File);
         assertThatThrownBy(() -> loader.unload(DAY1)).isInstanceOf(ArchiveException.class)
-                .hasMessageContaining("cannot read the archive of 2026-03-01");
+            .hasMessageContaining("cannot read the archive of 2026-03-01");
         assertThat(raw.rows(DAY1)).hasSize(3);
     }
 
@@ -157,7 +165,8 @@ class ArchiveLoaderTest {
         RawDays.gzip(day1File, raw.day1Csv().lines().limit(3).map(l -> l + "\n").reduce("", String::concat));
 
         assertThatThrownBy(() -> loader.load(day1File)).isInstanceOf(ArchiveException.class)
-                .hasMessageContaining("not the archive recorded for 2026-03-01").hasMessageContaining("3 row(s)");
+            .hasMessageContaining("not the archive recorded for 2026-03-01")
+            .hasMessageContaining("3 row(s)");
 
         assertThat(raw.rows(DAY1)).isEmpty();
         assertThat(partitions.days()).as("the partition made for it is rolled back").containsExactly(DAY3);
@@ -166,8 +175,8 @@ class ArchiveLoaderTest {
     @Test
     void rowsOfPackagesDeletedSinceTheArchiveAreSkipped() {
         archiver.archiveBefore(CUTOFF);
-        tx.executeWithoutResult(s -> entityManager.remove(entityManager.find(io.pkgpulse.model.catalog.Package.class,
-                raw.six)));
+        tx.executeWithoutResult(
+                s -> entityManager.remove(entityManager.find(io.pkgpulse.model.catalog.Package.class, raw.six)));
 
         ArchiveLoader.Loaded loaded = loader.load(day1File);
 
@@ -204,8 +213,8 @@ class ArchiveLoaderTest {
         Path badValue = directory.resolve("downloads-2026-02-03.csv.gz");
         RawDays.gzip(badValue, RawDays.HEADER + "\nten,2026-02-03 00:00:00+00,1,1,,1,\n");
         Path otherDay = directory.resolve("downloads-2026-02-04.csv.gz");
-        RawDays.gzip(otherDay, RawDays.HEADER + "\n1,2026-02-05 00:00:00+00," + raw.urllib3 + ","
-                + raw.urllib3Release + ",,1,\n");
+        RawDays.gzip(otherDay,
+                RawDays.HEADER + "\n1,2026-02-05 00:00:00+00," + raw.urllib3 + "," + raw.urllib3Release + ",,1,\n");
         Path truncated = directory.resolve("downloads-2026-02-06.csv.gz");
         RawDays.gzip(truncated, raw.day1Csv());
         byte[] whole = Files.readAllBytes(truncated);
@@ -213,7 +222,7 @@ class ArchiveLoaderTest {
 
         assertThatThrownBy(() -> loader.load(wrongName)).hasMessageContaining("not an archive file name");
         assertThatThrownBy(() -> loader.load(directory.resolve("downloads-2026-02-07.csv.gz")))
-                .hasMessageContaining("no such file");
+            .hasMessageContaining("no such file");
         assertThatThrownBy(() -> loader.load(notGzip)).hasMessageContaining("Not in GZIP format");
         assertThatThrownBy(() -> loader.load(badHeader)).hasMessageContaining("column name mismatch");
         assertThatThrownBy(() -> loader.load(badValue)).hasMessageContaining("invalid input syntax for type bigint");
@@ -224,4 +233,5 @@ class ArchiveLoaderTest {
         assertThat(loader.archives()).isEmpty();
         assertThat(partitions.days()).containsExactly(DAY1, DAY2, DAY3);
     }
+
 }

@@ -55,6 +55,7 @@ class DownloadArchiverTest {
     Path temp;
 
     RawDays raw;
+
     Path directory;
 
     @BeforeEach
@@ -81,7 +82,7 @@ class DownloadArchiverTest {
         assertThat(RawDays.gunzip(directory.resolve("downloads-2026-03-02.csv.gz"))).isEqualTo(raw.day2Csv());
         try (var files = Files.list(directory)) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
-                    .containsExactlyInAnyOrder("downloads-2026-03-01.csv.gz", "downloads-2026-03-02.csv.gz");
+                .containsExactlyInAnyOrder("downloads-2026-03-01.csv.gz", "downloads-2026-03-02.csv.gz");
         }
         assertThat(partitions.days()).containsExactly(DAY3);
         assertThat(raw.rows(DAY1)).isEmpty();
@@ -108,9 +109,12 @@ class DownloadArchiverTest {
 
     @Test
     void aPastDaysRowsInTheDefaultPartitionAreArchivedInTheirDaysFile() throws Exception {
-        LocalDate day0 = DAY1.minusDays(1); // no partition: its row goes to downloads_default
+        LocalDate day0 = DAY1.minusDays(1); // no partition: its row goes to
+                                            // downloads_default
         raw.row(5, "2026-02-28 18:00:00+00", raw.urllib3, raw.urllib3Release, null, 2, "IT");
-        raw.row(40, "2026-03-04 18:00:00+00", raw.urllib3, raw.urllib3Release, null, 2, "IT"); // not past retention
+        raw.row(40, "2026-03-04 18:00:00+00", raw.urllib3, raw.urllib3Release, null, 2, "IT"); // not
+                                                                                               // past
+                                                                                               // retention
 
         ArchiveRun run = archiver(directory).archiveBefore(CUTOFF);
 
@@ -145,9 +149,10 @@ class DownloadArchiverTest {
         assertThat(partitions.days()).containsExactly(DAY1, DAY2, DAY3);
         assertThat(raw.rows(DAY1)).isEqualTo(day1);
         assertThat(new DownloadArchives(jdbc).all()).isEmpty();
-        assertThat(output).contains("ERROR").contains("Could not archive raw day 2026-03-01 to "
-                + notADirectory.resolve("downloads-2026-03-01.csv.gz")).contains("not a directory")
-                .contains("Its partition downloads_p20260301 stays");
+        assertThat(output).contains("ERROR")
+            .contains("Could not archive raw day 2026-03-01 to " + notADirectory.resolve("downloads-2026-03-01.csv.gz"))
+            .contains("not a directory")
+            .contains("Its partition downloads_p20260301 stays");
     }
 
     @Test
@@ -170,7 +175,8 @@ class DownloadArchiverTest {
 
     @Test
     void anExistingFileWithTheSameRowsIsKeptAndRecorded() throws Exception {
-        // As an attempt leaves it whose file was renamed into place but whose transaction did not commit.
+        // As an attempt leaves it whose file was renamed into place but whose transaction
+        // did not commit.
         Files.createDirectories(directory);
         Path existing = directory.resolve("downloads-2026-03-01.csv.gz");
         RawDays.gzip(existing, raw.day1Csv(), Deflater.BEST_SPEED);
@@ -181,7 +187,7 @@ class DownloadArchiverTest {
         assertThat(run.archived()).containsExactly(DAY1, DAY2);
         assertThat(Files.readAllBytes(existing)).isEqualTo(before);
         assertThat(new DownloadArchives(jdbc).find(DAY1).orElseThrow().sha256())
-                .isEqualTo(ArchiveFiles.sha256(existing));
+            .isEqualTo(ArchiveFiles.sha256(existing));
     }
 
     @Test
@@ -224,4 +230,5 @@ class DownloadArchiverTest {
         assertThat(run.failed()).isEmpty();
         assertThat(partitions.days()).containsExactly(DAY3);
     }
+
 }

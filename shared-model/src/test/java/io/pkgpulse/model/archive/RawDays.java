@@ -25,14 +25,16 @@ import io.pkgpulse.model.downloads.DownloadPartitions;
 import io.pkgpulse.model.downloads.DownloadsProperties;
 
 /**
- * Raw days for the archive tests: two packages with a release each, rows on three days (the first two past a
- * cut, the third not) with every kind of value, and daily rollups that archiving and loading must not touch.
+ * Raw days for the archive tests: two packages with a release each, rows on three days
+ * (the first two past a cut, the third not) with every kind of value, and daily rollups
+ * that archiving and loading must not touch.
  */
 final class RawDays {
 
     static final LocalDate DAY1 = LocalDate.of(2026, 3, 1);
     static final LocalDate DAY2 = DAY1.plusDays(1);
     static final LocalDate DAY3 = DAY1.plusDays(2);
+
     /** Days before it are past retention. */
     static final LocalDate CUTOFF = DAY3;
 
@@ -41,8 +43,11 @@ final class RawDays {
     private final JdbcTemplate jdbc;
 
     long urllib3;
+
     long urllib3Release;
+
     long six;
+
     long sixRelease;
 
     RawDays(JdbcTemplate jdbc, TransactionTemplate tx, EntityManager entityManager, DownloadPartitions partitions) {
@@ -63,7 +68,8 @@ final class RawDays {
             sixRelease = secondRelease.getId();
         });
         partitions.create(DAY1, DAY3);
-        // Day 1: three rows, one of them of "six", out of id order, with and without profile and country.
+        // Day 1: three rows, one of them of "six", out of id order, with and without
+        // profile and country.
         row(12, "2026-03-01 23:59:59.999999+00", urllib3, urllib3Release, 7, 2, "DE");
         row(10, "2026-03-01 00:00:00+00", urllib3, urllib3Release, null, 1, null);
         row(11, "2026-03-01 10:15:30.5+00", six, sixRelease, 8, 2, "US");
@@ -80,15 +86,13 @@ final class RawDays {
 
     /** Day 1's file, exactly: ordered by id, times in UTC, empty fields for nulls. */
     String day1Csv() {
-        return HEADER + "\n"
-                + "10,2026-03-01 00:00:00+00," + urllib3 + "," + urllib3Release + ",,1,\n"
+        return HEADER + "\n" + "10,2026-03-01 00:00:00+00," + urllib3 + "," + urllib3Release + ",,1,\n"
                 + "11,2026-03-01 10:15:30.5+00," + six + "," + sixRelease + ",8,2,US\n"
                 + "12,2026-03-01 23:59:59.999999+00," + urllib3 + "," + urllib3Release + ",7,2,DE\n";
     }
 
     String day2Csv() {
-        return HEADER + "\n"
-                + "20,2026-03-02 08:00:00+00," + urllib3 + "," + urllib3Release + ",7,2,FR\n"
+        return HEADER + "\n" + "20,2026-03-02 08:00:00+00," + urllib3 + "," + urllib3Release + ",7,2,FR\n"
                 + "21,2026-03-02 09:00:00.000001+00," + urllib3 + "," + urllib3Release + ",7,2,FR\n";
     }
 
@@ -130,7 +134,10 @@ final class RawDays {
         }
     }
 
-    /** Writes {@code text} gzip-compressed at {@code level}: the same content can be made of other bytes. */
+    /**
+     * Writes {@code text} gzip-compressed at {@code level}: the same content can be made
+     * of other bytes.
+     */
     static void gzip(Path file, String text, int level) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes) {
@@ -146,4 +153,5 @@ final class RawDays {
     static void gzip(Path file, String text) throws IOException {
         gzip(file, text, Deflater.DEFAULT_COMPRESSION);
     }
+
 }

@@ -47,8 +47,11 @@ class LicenseTest {
             entityManager.persist(pkg);
         });
 
-        assertThat(jdbc.queryForObject("SELECT license_short_name FROM packages", String.class)).isEqualTo("Apache-2.0");
+        assertThat(jdbc.queryForObject("SELECT license_short_name FROM packages", String.class))
+            .isEqualTo("Apache-2.0");
         tx.executeWithoutResult(s -> assertThat(entityManager.find(License.class, "Apache-2.0").getPackages())
-                .extracting(Package::getNormalizedName).containsExactly("attrs"));
+            .extracting(Package::getNormalizedName)
+            .containsExactly("attrs"));
     }
+
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A package takes its normal form from the shared project-name rules, and refuses what they refuse. */
+/**
+ * A package takes its normal form from the shared project-name rules, and refuses what
+ * they refuse.
+ */
 class PackageNameTest {
 
     @ParameterizedTest
@@ -21,4 +24,5 @@ class PackageNameTest {
     void aPackageRefusesNamesPep508DoesNotAllow(String name) {
         assertThatIllegalArgumentException().isThrownBy(() -> new Package(name)).withMessageContaining("project name");
     }
+
 }

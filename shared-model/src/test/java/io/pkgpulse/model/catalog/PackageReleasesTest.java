@@ -87,8 +87,12 @@ class PackageReleasesTest {
         });
 
         List<String> loaded = tx.execute(s -> entityManager
-                .createQuery("select p from Package p where p.normalizedName = 'numpy'", Package.class)
-                .getSingleResult().getReleases().stream().map(Release::getVersion).toList());
+            .createQuery("select p from Package p where p.normalizedName = 'numpy'", Package.class)
+            .getSingleResult()
+            .getReleases()
+            .stream()
+            .map(Release::getVersion)
+            .toList());
 
         assertThat(loaded).containsExactlyElementsOf(inOrder);
     }
@@ -123,7 +127,7 @@ class PackageReleasesTest {
         });
 
         assertThat(jdbc.queryForList("SELECT version FROM releases WHERE package_id = ?", String.class, packageId))
-                .containsExactly("5.1");
+            .containsExactly("5.1");
     }
 
     @Test
@@ -139,7 +143,8 @@ class PackageReleasesTest {
         QueryCount counted = SqlStatementCounter.counted();
 
         assertThat(releaseCount(jdbc.queryForObject("SELECT id FROM packages", Long.class))).isEqualTo(1000);
-        // 1,001 rows in batches of 50 and ids in blocks of 50: about 21 inserts and 21 sequence calls.
+        // 1,001 rows in batches of 50 and ids in blocks of 50: about 21 inserts and 21
+        // sequence calls.
         assertThat(counted.getInsert()).as("insert statements for 1,001 rows").isLessThanOrEqualTo(25);
         assertThat(counted.getTotal()).as("statements in all for 1,001 rows").isLessThan(60);
     }
@@ -168,4 +173,5 @@ class PackageReleasesTest {
     private long releaseCount(long packageId) {
         return jdbc.queryForObject("SELECT count(*) FROM releases WHERE package_id = ?", Long.class, packageId);
     }
+
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Pep440VersionTest {
 
-    /** Ascending, from packaging's own test suite (tests/test_version.py), plus large and calendar versions. */
-    static final List<String> ASCENDING = List.of(
-            "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2",
-            "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5", "1.0+abc.7",
-            "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", "1.2", "1.2.3.4", "1.10", "2.0",
-            "20240101", "1!0.1");
+    /**
+     * Ascending, from packaging's own test suite (tests/test_version.py), plus large and
+     * calendar versions.
+     */
+    static final List<String> ASCENDING = List.of("1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12",
+            "1.0b1.dev456", "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0",
+            "1.0+abc.5", "1.0+abc.7", "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", "1.2", "1.2.3.4",
+            "1.10", "2.0", "20240101", "1!0.1");
 
     @Test
     void sortKeysFollowPep440Order() {
@@ -28,8 +30,8 @@ class Pep440VersionTest {
         Collections.shuffle(shuffled, new Random(7));
 
         List<String> sorted = shuffled.stream()
-                .sorted(Comparator.comparing(v -> Pep440Version.parse(v).orElseThrow().sortKey()))
-                .toList();
+            .sorted(Comparator.comparing(v -> Pep440Version.parse(v).orElseThrow().sortKey()))
+            .toList();
 
         assertThat(sorted).containsExactlyElementsOf(ASCENDING);
     }
@@ -64,4 +66,5 @@ class Pep440VersionTest {
     void nonPep440VersionsAreNotParsed(String version) {
         assertThat(Pep440Version.parse(version)).isEmpty();
     }
+
 }

@@ -58,13 +58,14 @@ class DownloadPartitionsTest {
     void rowsLandInTheirDaysPartitionAndTheRestInTheDefaultOne() {
         assertThat(partitions.create(DAY1, DAY2)).containsExactly(DAY1, DAY2);
 
-        download(DAY1.atStartOfDay(ZoneOffset.UTC).toInstant()); // first instant of the day
+        download(DAY1.atStartOfDay(ZoneOffset.UTC).toInstant()); // first instant of the
+                                                                 // day
         download(DAY1.atTime(23, 59, 59).toInstant(ZoneOffset.UTC));
         download(DAY2.atTime(12, 0).toInstant(ZoneOffset.UTC));
         download(DAY3.atStartOfDay(ZoneOffset.UTC).toInstant()); // no partition for day 3
 
-        assertThat(rowsPerPartition()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "downloads_p20260301", 2L, "downloads_p20260302", 1L, "downloads_default", 1L));
+        assertThat(rowsPerPartition()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("downloads_p20260301", 2L, "downloads_p20260302", 1L, "downloads_default", 1L));
         assertThat(partitions.days()).containsExactly(DAY1, DAY2);
     }
 
@@ -94,17 +95,21 @@ class DownloadPartitionsTest {
         download(DAY1.atTime(10, 0).toInstant(ZoneOffset.UTC));
         download(DAY2.atTime(10, 0).toInstant(ZoneOffset.UTC));
         download(DAY2.atTime(11, 0).toInstant(ZoneOffset.UTC));
-        download(DAY1.minusDays(5).atTime(10, 0).toInstant(ZoneOffset.UTC)); // old, in the default partition
-        download(DAY3.atTime(10, 0).toInstant(ZoneOffset.UTC)); // new, in the default partition
+        download(DAY1.minusDays(5).atTime(10, 0).toInstant(ZoneOffset.UTC)); // old, in
+                                                                             // the
+                                                                             // default
+                                                                             // partition
+        download(DAY3.atTime(10, 0).toInstant(ZoneOffset.UTC)); // new, in the default
+                                                                // partition
 
         assertThat(partitions.drop(DAY1)).isTrue();
         assertThat(partitions.drop(DAY3)).as("a day without a partition").isFalse();
 
         assertThat(partitions.days()).containsExactly(DAY2);
-        assertThat(rowsPerPartition()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "downloads_p20260302", 2L, "downloads_default", 2L));
+        assertThat(rowsPerPartition())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("downloads_p20260302", 2L, "downloads_default", 2L));
         assertThat(jdbc.queryForList("SELECT downloaded_at::date::text FROM downloads ORDER BY 1", String.class))
-                .containsExactly("2026-02-24", "2026-03-02", "2026-03-02", "2026-03-03");
+            .containsExactly("2026-02-24", "2026-03-02", "2026-03-02", "2026-03-03");
     }
 
     private void download(Instant at) {
@@ -116,9 +121,11 @@ class DownloadPartitionsTest {
     }
 
     private Map<String, Long> rowsPerPartition() {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT tableoid::regclass::text AS partition, count(*) AS n FROM downloads GROUP BY 1");
-        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r.get("partition"),
-                r -> ((Number) r.get("n")).longValue()));
+        List<Map<String, Object>> rows = jdbc
+            .queryForList("SELECT tableoid::regclass::text AS partition, count(*) AS n FROM downloads GROUP BY 1");
+        return rows.stream()
+            .collect(java.util.stream.Collectors.toMap(r -> (String) r.get("partition"),
+                    r -> ((Number) r.get("n")).longValue()));
     }
+
 }

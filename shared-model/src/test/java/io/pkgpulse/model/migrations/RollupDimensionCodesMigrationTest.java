@@ -20,8 +20,9 @@ import io.pkgpulse.testsupport.TestDatabase;
 import io.pkgpulse.testsupport.TestPostgres;
 
 /**
- * V7 converts the category rollups of a populated database in place: each row's dimension name becomes its code and
- * nothing else changes, so every report reads the same counts as before.
+ * V7 converts the category rollups of a populated database in place: each row's dimension
+ * name becomes its code and nothing else changes, so every report reads the same counts
+ * as before.
  */
 class RollupDimensionCodesMigrationTest {
 
@@ -40,10 +41,13 @@ class RollupDimensionCodesMigrationTest {
         jdbc = new JdbcTemplate(dataSource);
         Flyway.configure().dataSource(dataSource).target("6").load().migrate();
 
-        jdbc.execute("""
-                INSERT INTO packages (id, name, normalized_name) VALUES (1, 'urllib3', 'urllib3'), (2, 'Six', 'six')""");
-        // Every dimension, two packages, three days, both mirror flags, categories of every length the tables see
-        // (the empty string included: nothing stops it, so it must survive too), counts that differ per row.
+        jdbc.execute(
+                """
+                        INSERT INTO packages (id, name, normalized_name) VALUES (1, 'urllib3', 'urllib3'), (2, 'Six', 'six')""");
+        // Every dimension, two packages, three days, both mirror flags, categories of
+        // every length the tables see
+        // (the empty string included: nothing stops it, so it must survive too), counts
+        // that differ per row.
         jdbc.execute("""
                 INSERT INTO daily_category_downloads (package_id, dimension, day, category, mirror, downloads)
                 SELECT p, dim, DATE '2026-03-01' + d, cat, m,
@@ -65,12 +69,14 @@ class RollupDimensionCodesMigrationTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
-    /** Every row of both category tables as text, the dimension written by {@code dimension} (SQL on row c). */
+    /**
+     * Every row of both category tables as text, the dimension written by
+     * {@code dimension} (SQL on row c).
+     */
     static Map<String, List<String>> rows(String dimension) {
-        return Map.of(
-                "daily_category_downloads", jdbc.queryForList("""
-                        SELECT concat_ws('|', c.package_id, %s, c.day, c.category, c.mirror, c.downloads)
-                        FROM daily_category_downloads c ORDER BY 1""".formatted(dimension), String.class),
+        return Map.of("daily_category_downloads", jdbc.queryForList("""
+                SELECT concat_ws('|', c.package_id, %s, c.day, c.category, c.mirror, c.downloads)
+                FROM daily_category_downloads c ORDER BY 1""".formatted(dimension), String.class),
                 "daily_total_category_downloads", jdbc.queryForList("""
                         SELECT concat_ws('|', %s, c.day, c.category, c.mirror, c.downloads)
                         FROM daily_total_category_downloads c ORDER BY 1""".formatted(dimension), String.class));
@@ -82,8 +88,8 @@ class RollupDimensionCodesMigrationTest {
         assertThat(before.get("daily_total_category_downloads")).hasSize(3 * 2 * 18);
         // The codes the application uses: the same rows, name for name.
         String javaNames = Arrays.stream(Dimension.values())
-                .map(d -> "WHEN " + d.code() + " THEN '" + d.pypiName() + "'")
-                .collect(Collectors.joining(" ", "CASE c.dimension ", " END"));
+            .map(d -> "WHEN " + d.code() + " THEN '" + d.pypiName() + "'")
+            .collect(Collectors.joining(" ", "CASE c.dimension ", " END"));
         assertThat(rows(javaNames)).isEqualTo(before);
         // The reference table agrees.
         assertThat(rows("(SELECT d.name FROM dimensions d WHERE d.code = c.dimension)")).isEqualTo(before);
@@ -93,8 +99,8 @@ class RollupDimensionCodesMigrationTest {
     @Test
     void theReferenceTableNamesEveryJavaDimensionByItsCode() {
         assertThat(jdbc.queryForList("SELECT code || ' ' || name FROM dimensions ORDER BY code", String.class))
-                .containsExactlyElementsOf(Arrays.stream(Dimension.values())
-                        .map(d -> d.code() + " " + d.pypiName()).toList());
+            .containsExactlyElementsOf(
+                    Arrays.stream(Dimension.values()).map(d -> d.code() + " " + d.pypiName()).toList());
         assertThat(Arrays.stream(Dimension.values()).map(Dimension::pypiName)).containsExactlyElementsOf(NAMES);
     }
 
@@ -104,10 +110,11 @@ class RollupDimensionCodesMigrationTest {
             assertThat(jdbc.queryForObject("""
                     SELECT format_type(atttypid, atttypmod) FROM pg_attribute
                     WHERE attrelid = ?::regclass AND attname = 'dimension'""", String.class, table))
-                    .isEqualTo("smallint");
+                .isEqualTo("smallint");
             assertThat(jdbc.queryForObject("""
                     SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = ?::regclass""", String.class,
-                    table)).isEqualTo("fillfactor=80");
+                    table))
+                .isEqualTo("fillfactor=80");
         }
         assertThat(jdbc.queryForList("""
                 SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
@@ -120,18 +127,19 @@ class RollupDimensionCodesMigrationTest {
                 "daily_total_category_downloads_downloads_check CHECK ((downloads >= 0))",
                 "daily_total_category_downloads_pkey PRIMARY KEY (dimension, day, category, mirror)");
         for (int code : new int[] { 0, 8 }) {
-            assertThatThrownBy(() -> jdbc.update(
-                    "INSERT INTO daily_category_downloads VALUES (1, ?, DATE '2026-03-01', 'x', false, 1)", code))
-                    .isInstanceOf(DataIntegrityViolationException.class)
-                    .hasMessageContaining("daily_category_downloads_dimension_check");
+            assertThatThrownBy(() -> jdbc
+                .update("INSERT INTO daily_category_downloads VALUES (1, ?, DATE '2026-03-01', 'x', false, 1)", code))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("daily_category_downloads_dimension_check");
             assertThatThrownBy(() -> jdbc.update(
                     "INSERT INTO daily_total_category_downloads VALUES (?, DATE '2026-03-01', 'x', false, 1)", code))
-                    .isInstanceOf(DataIntegrityViolationException.class)
-                    .hasMessageContaining("daily_total_category_downloads_dimension_check");
-        }
-        assertThatThrownBy(() -> jdbc.update(
-                "INSERT INTO daily_category_downloads VALUES (1, 2, DATE '2026-03-01', '3.12', false, 1)"))
                 .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("daily_category_downloads_pkey");
+                .hasMessageContaining("daily_total_category_downloads_dimension_check");
+        }
+        assertThatThrownBy(() -> jdbc
+            .update("INSERT INTO daily_category_downloads VALUES (1, 2, DATE '2026-03-01', '3.12', false, 1)"))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("daily_category_downloads_pkey");
     }
+
 }

@@ -16,8 +16,8 @@ import io.pkgpulse.model.catalog.Package;
 import io.pkgpulse.model.catalog.Release;
 
 /**
- * Rollup rows, daily and hourly, live and die with their package and release, although the rollup tables have no
- * foreign keys.
+ * Rollup rows, daily and hourly, live and die with their package and release, although
+ * the rollup tables have no foreign keys.
  */
 @ModelIntegrationTest
 class RollupLifecycleTest {
@@ -32,8 +32,11 @@ class RollupLifecycleTest {
     JdbcTemplate jdbc;
 
     long packageId;
+
     long keptReleaseId;
+
     long deletedReleaseId;
+
     long otherPackageId;
 
     @BeforeEach
@@ -59,8 +62,10 @@ class RollupLifecycleTest {
                     Dimension.SYSTEM.code());
             jdbc.update("INSERT INTO hourly_downloads VALUES (?, TIMESTAMPTZ '2026-11-20 10:00Z', false, 5)", id);
         }
-        jdbc.update("INSERT INTO daily_release_downloads VALUES (?, DATE '2026-11-20', ?, false, 3)", packageId, keptReleaseId);
-        jdbc.update("INSERT INTO daily_release_downloads VALUES (?, DATE '2026-11-20', ?, false, 2)", packageId, deletedReleaseId);
+        jdbc.update("INSERT INTO daily_release_downloads VALUES (?, DATE '2026-11-20', ?, false, 3)", packageId,
+                keptReleaseId);
+        jdbc.update("INSERT INTO daily_release_downloads VALUES (?, DATE '2026-11-20', ?, false, 2)", packageId,
+                deletedReleaseId);
         jdbc.update("INSERT INTO hourly_release_downloads VALUES (?, TIMESTAMPTZ '2026-11-20 10:00Z', ?, false, 3)",
                 packageId, keptReleaseId);
         jdbc.update("INSERT INTO hourly_release_downloads VALUES (?, TIMESTAMPTZ '2026-11-20 10:00Z', ?, false, 2)",
@@ -83,7 +88,8 @@ class RollupLifecycleTest {
         assertThat(hourlyRows(packageId)).isZero();
         assertThat(hourlyRows(otherPackageId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM hourly_total_downloads", Long.class))
-                .as("all-package totals keep past downloads, as the daily ones do").isEqualTo(1);
+            .as("all-package totals keep past downloads, as the daily ones do")
+            .isEqualTo(1);
     }
 
     @Test
@@ -99,7 +105,7 @@ class RollupLifecycleTest {
         jdbc.update("DELETE FROM releases WHERE id = ?", deletedReleaseId);
 
         assertThat(jdbc.queryForList("SELECT release_id FROM daily_release_downloads", Long.class))
-                .containsExactly(keptReleaseId);
+            .containsExactly(keptReleaseId);
         assertThat(rollupRows(packageId)).as("package rollups stay").isEqualTo(3);
     }
 
@@ -108,17 +114,17 @@ class RollupLifecycleTest {
         jdbc.update("DELETE FROM releases WHERE id = ?", deletedReleaseId);
 
         assertThat(jdbc.queryForList("SELECT release_id FROM hourly_release_downloads", Long.class))
-                .containsExactly(keptReleaseId);
+            .containsExactly(keptReleaseId);
         assertThat(hourlyRows(packageId)).as("the package's hourly row stays").isEqualTo(2);
     }
 
     @Test
     void removingAReleaseThroughJpaDeletesItsHourlyReleaseRows() {
         tx.executeWithoutResult(s -> entityManager.find(Package.class, packageId)
-                .removeRelease(entityManager.find(Release.class, deletedReleaseId)));
+            .removeRelease(entityManager.find(Release.class, deletedReleaseId)));
 
         assertThat(jdbc.queryForList("SELECT release_id FROM hourly_release_downloads", Long.class))
-                .containsExactly(keptReleaseId);
+            .containsExactly(keptReleaseId);
     }
 
     private long rollupRows(long id) {
@@ -133,4 +139,5 @@ class RollupLifecycleTest {
                 SELECT (SELECT count(*) FROM hourly_downloads WHERE package_id = ?)
                      + (SELECT count(*) FROM hourly_release_downloads WHERE package_id = ?)""", Long.class, id, id);
     }
+
 }

@@ -12,24 +12,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The probe package's download count as each read path shows it. The count followed is the one without mirrors
- * (the probe's downloads are pip's, so they count with and without mirrors alike): for the series, the sum of the
- * {@code without_mirrors} rows, which for a package first seen in this run is today's row (the sum also keeps
- * counting should the run cross midnight UTC); for the badge its all-time total, which is the same number; for
- * the dashboard the total of its default range, which ends today.
+ * The probe package's download count as each read path shows it. The count followed is
+ * the one without mirrors (the probe's downloads are pip's, so they count with and
+ * without mirrors alike): for the series, the sum of the {@code without_mirrors} rows,
+ * which for a package first seen in this run is today's row (the sum also keeps counting
+ * should the run cross midnight UTC); for the badge its all-time total, which is the same
+ * number; for the dashboard the total of its default range, which ends today.
  */
 final class Counts {
 
     static final String WITHOUT_MIRRORS = "without_mirrors";
+
     private static final Pattern BADGE_VALUE = Pattern.compile("aria-label=\"[^\"]*?: ([^\"]*)\"");
+
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
     private static final Pattern RANGE_TOTAL = Pattern.compile("<data\\b[^>]*\\bid=\"range-total\"[^>]*>");
+
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([0-9]{1,18})\"");
 
     private Counts() {
     }
 
-    /** {@code {"data": [{"category": "without_mirrors", "date": ..., "downloads": N}, ...]}} */
+    /**
+     * {@code {"data": [{"category": "without_mirrors", "date": ..., "downloads": N},
+     * ...]}}
+     */
     static OptionalLong overallJson(JsonMapper json, String body) {
         JsonNode data;
         try {
@@ -72,8 +80,8 @@ final class Counts {
     }
 
     /**
-     * The value of a shields.io-style badge ({@code aria-label="downloads: 42"}), when it is an exact number; an
-     * abbreviated one ({@code 1.2k}) is empty.
+     * The value of a shields.io-style badge ({@code aria-label="downloads: 42"}), when it
+     * is an exact number; an abbreviated one ({@code 1.2k}) is empty.
      */
     static OptionalLong badge(String svg) {
         Matcher m = BADGE_VALUE.matcher(svg);
@@ -84,8 +92,9 @@ final class Counts {
     }
 
     /**
-     * The dashboard's package page ({@code /packages/{p}}, without mirrors, the default range up to today): the
-     * total under its chart, {@code <data class="value" id="range-total" value="N">}.
+     * The dashboard's package page ({@code /packages/{p}}, without mirrors, the default
+     * range up to today): the total under its chart,
+     * {@code <data class="value" id="range-total" value="N">}.
      */
     static OptionalLong dashboard(String html) {
         Matcher element = RANGE_TOTAL.matcher(html);
@@ -97,11 +106,13 @@ final class Counts {
     }
 
     /**
-     * Today's count of the package in one event of the live stream, whatever the event's exact shape: the JSON's
-     * largest number named {@code without_mirrors} (or {@code withoutMirrors}), at any depth; failing that, the
-     * largest {@code with_mirrors}, then the largest {@code downloads}. Counts only grow and the probe package
-     * is downloaded only today, so the largest is today's. An event that names another package in a top-level
-     * {@code package} (or {@code project}) field, or that is not JSON, is empty.
+     * Today's count of the package in one event of the live stream, whatever the event's
+     * exact shape: the JSON's largest number named {@code without_mirrors} (or
+     * {@code withoutMirrors}), at any depth; failing that, the largest
+     * {@code with_mirrors}, then the largest {@code downloads}. Counts only grow and the
+     * probe package is downloaded only today, so the largest is today's. An event that
+     * names another package in a top-level {@code package} (or {@code project}) field, or
+     * that is not JSON, is empty.
      */
     static OptionalLong liveEvent(JsonMapper json, String data, String normalizedPackage) {
         JsonNode event;
@@ -156,4 +167,5 @@ final class Counts {
         return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
                 ? trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"") : trimmed;
     }
+
 }

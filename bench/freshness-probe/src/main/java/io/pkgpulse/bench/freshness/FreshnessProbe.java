@@ -28,26 +28,31 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The freshness probe: how long a download takes from the moment a producer hands it to Kafka until each read path
- * of the reporting API shows it, measured on a package nobody else downloads.
+ * The freshness probe: how long a download takes from the moment a producer hands it to
+ * Kafka until each read path of the reporting API shows it, measured on a package nobody
+ * else downloads.
  *
  * <ol>
- * <li>Checks that the probe package does not exist yet, and starts four readers that poll, each over its own
- * keep-alive connection a few milliseconds apart: JSON {@code /api/packages/{p}/overall}, the same as CSV
- * ({@code ?format=csv}), the badge {@code /badge/{p}.svg?period=total} and the dashboard's page
- * {@code /packages/{p}}.
- * <li>Sends the package's first download and waits until all four show it (registration, not measured), then
- * opens the live stream {@code /api/live?package={p}} (server-sent events), if the API has it.
- * <li>Sends one download every interval. Probe {@code i} is the package's {@code (i+1)}-th download; the time it
- * is sent is taken just before {@code send()} (what the downloader experiences), and it is visible on a path from
- * the first answer showing a count of at least {@code i+1}.
- * <li>Waits for the last probe (up to the timeout), and reports p50/p95/p99/max per path, the background rate that
- * reached the topic meanwhile and the worker's lag, as Markdown (stdout) and JSON.
+ * <li>Checks that the probe package does not exist yet, and starts four readers that
+ * poll, each over its own keep-alive connection a few milliseconds apart: JSON
+ * {@code /api/packages/{p}/overall}, the same as CSV ({@code ?format=csv}), the badge
+ * {@code /badge/{p}.svg?period=total} and the dashboard's page {@code /packages/{p}}.
+ * <li>Sends the package's first download and waits until all four show it (registration,
+ * not measured), then opens the live stream {@code /api/live?package={p}} (server-sent
+ * events), if the API has it.
+ * <li>Sends one download every interval. Probe {@code i} is the package's
+ * {@code (i+1)}-th download; the time it is sent is taken just before {@code send()}
+ * (what the downloader experiences), and it is visible on a path from the first answer
+ * showing a count of at least {@code i+1}.
+ * <li>Waits for the last probe (up to the timeout), and reports p50/p95/p99/max per path,
+ * the background rate that reached the topic meanwhile and the worker's lag, as Markdown
+ * (stdout) and JSON.
  * </ol>
  */
 public final class FreshnessProbe {
 
     private final Settings settings;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private FreshnessProbe(Settings settings) {
@@ -102,7 +107,8 @@ public final class FreshnessProbe {
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // One download at a time: no waiting for a batch to fill (event-producer's 20 ms are for throughput).
+        // One download at a time: no waiting for a batch to fill (event-producer's 20 ms
+        // are for throughput).
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers(),
@@ -131,24 +137,26 @@ public final class FreshnessProbe {
             }
             List<Visibility> required = List.of(jsonPath, csvPath, badgePath);
 
-            // Registration: the package's first download, so that the live stream can be asked for it.
+            // Registration: the package's first download, so that the live stream can be
+            // asked for it.
             log("probe package %s: sending its first download (not measured) to %s at %s", pkg, s.topic(),
                     s.bootstrapServers());
             long registered = System.nanoTime();
             producer.send(new ProducerRecord<>(s.topic(), event.key(), event.value(Instant.now(), 0)))
-                    .get(30, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
             long registerDeadline = registered + s.registerTimeout().toNanos();
             while (required.stream().anyMatch(v -> v.shown() < 1)) {
                 if (System.nanoTime() > registerDeadline) {
                     throw new IllegalStateException("the first download of " + pkg + " did not appear within "
-                            + s.registerTimeout().toSeconds() + " s (is the worker consuming " + s.topic()
-                            + "?): " + describe(List.of(jsonPath, csvPath, badgePath, dashboardPath)));
+                            + s.registerTimeout().toSeconds() + " s (is the worker consuming " + s.topic() + "?): "
+                            + describe(List.of(jsonPath, csvPath, badgePath, dashboardPath)));
                 }
                 Thread.sleep(20);
             }
             log("the first download is visible on JSON, CSV and badge after %,d ms",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - registered));
-            // The dashboard is measured when it works: a page that fails (the packaged jar lacked its template
+            // The dashboard is measured when it works: a page that fails (the packaged
+            // jar lacked its template
             // once) makes that path "n/a" rather than the run a failure.
             long dashboardDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (dashboardPath.shown() < 1 && System.nanoTime() < dashboardDeadline) {
@@ -159,17 +167,17 @@ public final class FreshnessProbe {
                 String error = dashboardPath.lastError();
                 dashboardPath.unavailable("n/a (" + (error == null ? "does not show the first download"
                         : error.startsWith("HTTP ") && error.contains(":") ? error.substring(0, error.indexOf(':'))
-                        : "unreadable") + ")");
+                                : "unreadable")
+                        + ")");
             }
-            log("dashboard %s: %s", dashboardUri, dashboardPath.unavailableReason() == null ? "shows it too"
-                    : dashboardPath.unavailableReason());
+            log("dashboard %s: %s", dashboardUri,
+                    dashboardPath.unavailableReason() == null ? "shows it too" : dashboardPath.unavailableReason());
 
             LiveListener live = new LiveListener(livePath, json, liveUri, pkg);
             threads.add(start("reader-live", live));
             boolean liveOpen = live.awaitAnswer(Duration.ofSeconds(5));
-            log("live stream %s: %s", liveUri, liveOpen ? "open"
-                    : livePath.unavailableReason() != null ? livePath.unavailableReason()
-                    : "no answer yet (still waiting for it in the background)");
+            log("live stream %s: %s", liveUri, liveOpen ? "open" : livePath.unavailableReason() != null
+                    ? livePath.unavailableReason() : "no answer yet (still waiting for it in the background)");
 
             LagSampler lag = new LagSampler(admin, s.topic(), s.group());
             threads.add(start("lag", lag));
@@ -193,17 +201,16 @@ public final class FreshnessProbe {
                     }
                 });
                 if (i % 10 == 0 || i == s.probes()) {
-                    log("probe %d of %d sent; shown: JSON %s, CSV %s, badge %s, dashboard %s, live %s", i,
-                            s.probes(), shown(jsonPath), shown(csvPath), shown(badgePath), shown(dashboardPath),
-                            shown(livePath));
+                    log("probe %d of %d sent; shown: JSON %s, CSV %s, badge %s, dashboard %s, live %s", i, s.probes(),
+                            shown(jsonPath), shown(csvPath), shown(badgePath), shown(dashboardPath), shown(livePath));
                 }
             }
             producer.flush();
             long lastSent = sent[s.probes()];
             long deadline = lastSent + s.timeout().toNanos();
             List<Visibility> active = List.of(jsonPath, csvPath, badgePath, dashboardPath, livePath);
-            while (System.nanoTime() < deadline && active.stream()
-                    .anyMatch(v -> v.unavailableReason() == null && v.shown() < counts)) {
+            while (System.nanoTime() < deadline
+                    && active.stream().anyMatch(v -> v.unavailableReason() == null && v.shown() < counts)) {
                 Thread.sleep(20);
             }
             long finished = System.nanoTime();
@@ -215,12 +222,12 @@ public final class FreshnessProbe {
             }
             log("done %,d ms after the last probe was sent", TimeUnit.NANOSECONDS.toMillis(finished - lastSent));
 
-            Report report = new Report(s, sent, acked, failed.get(), List.of(
-                    new Report.Path("json", "JSON `/api/packages/{p}/overall`", jsonPath),
-                    new Report.Path("csv", "CSV `/api/packages/{p}/overall?format=csv`", csvPath),
-                    new Report.Path("badge", "badge `/badge/{p}.svg?period=total`", badgePath),
-                    new Report.Path("dashboard", "dashboard `/packages/{p}` (HTML)", dashboardPath),
-                    new Report.Path("live", "live `/api/live?package={p}` (SSE)", livePath)),
+            Report report = new Report(s, sent, acked, failed.get(),
+                    List.of(new Report.Path("json", "JSON `/api/packages/{p}/overall`", jsonPath),
+                            new Report.Path("csv", "CSV `/api/packages/{p}/overall?format=csv`", csvPath),
+                            new Report.Path("badge", "badge `/badge/{p}.svg?period=total`", badgePath),
+                            new Report.Path("dashboard", "dashboard `/packages/{p}` (HTML)", dashboardPath),
+                            new Report.Path("live", "live `/api/live?package={p}` (SSE)", livePath)),
                     lag.samples(), lag.lastError(), finished);
             String markdown = report.markdown();
             System.out.print(markdown);
@@ -235,20 +242,27 @@ public final class FreshnessProbe {
         }
     }
 
-    /** The answer for a package that does not exist is 404; anything else means a reused name or no API. */
+    /**
+     * The answer for a package that does not exist is 404; anything else means a reused
+     * name or no API.
+     */
     private void requireNewPackage(URI jsonUri) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(jsonUri)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             throw new IllegalStateException("package " + settings.packageName() + " already exists: the probe needs a"
                     + " package of its own, whose count it knows exactly (leave --package out for a fresh name)");
         }
         if (response.statusCode() != 404) {
-            throw new IllegalStateException(jsonUri + " answered HTTP " + response.statusCode() + ": "
-                    + Poller.abbreviate(response.body()));
+            throw new IllegalStateException(
+                    jsonUri + " answered HTTP " + response.statusCode() + ": " + Poller.abbreviate(response.body()));
         }
     }
 
@@ -304,4 +318,5 @@ public final class FreshnessProbe {
         System.err.printf(Locale.ROOT, "[freshness-probe %tT] %s%n", System.currentTimeMillis(),
                 String.format(Locale.ROOT, format, args));
     }
+
 }

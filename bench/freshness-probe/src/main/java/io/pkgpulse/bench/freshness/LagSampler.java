@@ -14,9 +14,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Once a second: the topic's end offsets (everything the producers have written) and the worker's consumer group's
- * committed offsets (the worker commits to Kafka after each stored batch, for lag tools; the offsets that count are
- * in PostgreSQL, in the same transaction as the rows). Their difference is the worker's lag in records.
+ * Once a second: the topic's end offsets (everything the producers have written) and the
+ * worker's consumer group's committed offsets (the worker commits to Kafka after each
+ * stored batch, for lag tools; the offsets that count are in PostgreSQL, in the same
+ * transaction as the rows). Their difference is the worker's lag in records.
  */
 final class LagSampler implements Runnable {
 
@@ -27,10 +28,15 @@ final class LagSampler implements Runnable {
     }
 
     private final Admin admin;
+
     private final String topic;
+
     private final String group;
+
     private final List<Sample> samples = new ArrayList<>();
+
     private volatile boolean running = true;
+
     private volatile String lastError;
 
     LagSampler(Admin admin, String topic, String group) {
@@ -42,23 +48,27 @@ final class LagSampler implements Runnable {
     @Override
     public void run() {
         try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(topic);
+            TopicDescription description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             description.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             while (running) {
                 long started = System.nanoTime();
                 try {
                     long end = 0;
-                    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                            .get(5, TimeUnit.SECONDS);
+                    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+                        .all()
+                        .get(5, TimeUnit.SECONDS);
                     for (ListOffsetsResultInfo info : ends.values()) {
                         end += info.offset();
                     }
                     long committed = 0;
                     Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(5, TimeUnit.SECONDS);
                     for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
                         if (e.getKey().topic().equals(topic) && e.getValue() != null) {
                             committed += e.getValue().offset();
@@ -101,4 +111,5 @@ final class LagSampler implements Runnable {
     String lastError() {
         return lastError;
     }
+
 }

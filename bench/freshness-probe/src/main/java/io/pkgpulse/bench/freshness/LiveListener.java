@@ -17,35 +17,52 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listens to the live stream ({@code GET /api/live?package=...}, {@code text/event-stream}) and tells its
- * {@link Visibility} the count each event carries ({@link Counts#liveEvent}), stamped when the event's closing
- * blank line arrived. Server-sent events as the HTML standard reads them: {@code data:} lines joined by newlines,
- * dispatched at a blank line; comments ({@code :}), {@code event:}, {@code id:} and {@code retry:} are ignored.
- * An answer other than 200 with {@code text/event-stream} (404 while nobody has built the endpoint) makes the path
+ * Listens to the live stream ({@code GET /api/live?package=...},
+ * {@code text/event-stream}) and tells its {@link Visibility} the count each event
+ * carries ({@link Counts#liveEvent}), stamped when the event's closing blank line
+ * arrived. Server-sent events as the HTML standard reads them: {@code data:} lines joined
+ * by newlines, dispatched at a blank line; comments ({@code :}), {@code event:},
+ * {@code id:} and {@code retry:} are ignored. An answer other than 200 with
+ * {@code text/event-stream} (404 while nobody has built the endpoint) makes the path
  * "n/a"; a stream that ends or breaks is opened again a second later.
  */
 final class LiveListener implements Runnable {
 
     private final Visibility visibility;
+
     private final JsonMapper json;
+
     private final String normalizedPackage;
+
     private final HttpClient client;
+
     private final HttpRequest request;
+
     private final CountDownLatch answered = new CountDownLatch(1);
+
     private volatile boolean running = true;
+
     private volatile InputStream current;
 
     LiveListener(Visibility visibility, JsonMapper json, URI uri, String normalizedPackage) {
         this.visibility = visibility;
         this.json = json;
         this.normalizedPackage = normalizedPackage;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("User-Agent", "pkgpulse-freshness-probe").GET().build();
+        this.client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+        this.request = HttpRequest.newBuilder(uri)
+            .header("Accept", "text/event-stream")
+            .header("User-Agent", "pkgpulse-freshness-probe")
+            .GET()
+            .build();
     }
 
-    /** Waits until the first answer's status is known (or the wait is over); true if the stream is open. */
+    /**
+     * Waits until the first answer's status is known (or the wait is over); true if the
+     * stream is open.
+     */
     boolean awaitAnswer(Duration wait) throws InterruptedException {
         answered.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         return answered.getCount() == 0 && visibility.unavailableReason() == null;
@@ -145,4 +162,5 @@ final class LiveListener implements Runnable {
             }
         }
     }
+
 }

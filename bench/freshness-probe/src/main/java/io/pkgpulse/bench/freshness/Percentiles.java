@@ -3,8 +3,9 @@ package io.pkgpulse.bench.freshness;
 import java.util.Arrays;
 
 /**
- * Nearest-rank percentiles of latencies in milliseconds; a probe a path never showed counts as infinitely late, so
- * that a percentile that falls on it reads "not seen" instead of looking better than it is.
+ * Nearest-rank percentiles of latencies in milliseconds; a probe a path never showed
+ * counts as infinitely late, so that a percentile that falls on it reads "not seen"
+ * instead of looking better than it is.
  */
 record Percentiles(int count, int seen, double p50, double p95, double p99, double max) {
 

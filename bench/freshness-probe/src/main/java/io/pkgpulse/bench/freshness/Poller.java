@@ -10,25 +10,37 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * A reader that asks one URL again and again over one keep-alive connection (its own HttpClient, HTTP/1.1), a few
- * milliseconds apart, and tells its {@link Visibility} every count it is shown, stamped when the answer arrived.
- * A 404 (the package is not known yet) counts as 0.
+ * A reader that asks one URL again and again over one keep-alive connection (its own
+ * HttpClient, HTTP/1.1), a few milliseconds apart, and tells its {@link Visibility} every
+ * count it is shown, stamped when the answer arrived. A 404 (the package is not known
+ * yet) counts as 0.
  */
 final class Poller implements Runnable {
 
     private final Visibility visibility;
+
     private final HttpClient client;
+
     private final HttpRequest request;
+
     private final Function<String, OptionalLong> parse;
+
     private final Duration pause;
+
     private volatile boolean running = true;
 
     Poller(Visibility visibility, URI uri, String accept, Function<String, OptionalLong> parse, Duration pause) {
         this.visibility = visibility;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.request = HttpRequest.newBuilder(uri).header("Accept", accept)
-                .header("User-Agent", "pkgpulse-freshness-probe").timeout(Duration.ofSeconds(10)).GET().build();
+        this.client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+        this.request = HttpRequest.newBuilder(uri)
+            .header("Accept", accept)
+            .header("User-Agent", "pkgpulse-freshness-probe")
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
         this.parse = parse;
         this.pause = pause;
     }
@@ -88,4 +100,5 @@ final class Poller implements Runnable {
         String oneLine = text.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "...";
     }
+
 }

@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One download of the probe package, as a pip install on Linux would report it: the JSON event of docs/events.md
- * (topic {@code pypi.downloads.v1}'s contract, the one event-producer writes), keyed by the PEP 503 normal name.
- * Not a mirror download, not CI, not a bot, a wheel: the worker counts it in {@code with_mirrors} and
+ * One download of the probe package, as a pip install on Linux would report it: the JSON
+ * event of docs/events.md (topic {@code pypi.downloads.v1}'s contract, the one
+ * event-producer writes), keyed by the PEP 503 normal name. Not a mirror download, not
+ * CI, not a bot, a wheel: the worker counts it in {@code with_mirrors} and
  * {@code without_mirrors} alike.
  */
 final class ProbeEvent {
@@ -23,6 +24,7 @@ final class ProbeEvent {
     static final String VERSION = "1.0.0";
 
     private final JsonMapper json;
+
     private final String project;
 
     ProbeEvent(JsonMapper json, String project) {
@@ -34,7 +36,10 @@ final class ProbeEvent {
         return ProjectName.normalize(project).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The event for a download at {@code at}; {@code sequence} only makes the URL's hash differ per probe. */
+    /**
+     * The event for a download at {@code at}; {@code sequence} only makes the URL's hash
+     * differ per probe.
+     */
     byte[] value(Instant at, int sequence) {
         String wheel = project.replace('-', '_') + "-" + VERSION + "-py3-none-any.whl";
         String hash = sha256(project + "/" + sequence);
@@ -65,11 +70,12 @@ final class ProbeEvent {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -6,23 +6,35 @@ import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The results: per read path the latencies' percentiles, the broker's acknowledgements, the background stream. */
+/**
+ * The results: per read path the latencies' percentiles, the broker's acknowledgements,
+ * the background stream.
+ */
 final class Report {
 
     record Path(String key, String label, Visibility visibility) {
     }
 
-    /** What reached the topic and what the worker committed while the probes were sent. */
+    /**
+     * What reached the topic and what the worker committed while the probes were sent.
+     */
     record Background(double topicRate, double workerRate, double meanLag, long maxLag, long lastLag, int samples) {
     }
 
     private final Settings settings;
+
     private final long[] sent;
+
     private final long[] acked;
+
     private final int failed;
+
     private final List<Path> paths;
+
     private final List<LagSampler.Sample> samples;
+
     private final String lagError;
+
     private final long finished;
 
     Report(Settings settings, long[] sent, long[] acked, int failed, List<Path> paths, List<LagSampler.Sample> samples,
@@ -37,7 +49,10 @@ final class Report {
         this.finished = finished;
     }
 
-    /** Send → first answer showing the probe, per probe; infinity for a probe the path never showed. */
+    /**
+     * Send → first answer showing the probe, per probe; infinity for a probe the path
+     * never showed.
+     */
     double[] latencies(Visibility visibility) {
         double[] ms = new double[sent.length - 1];
         for (int i = 1; i < sent.length; i++) {
@@ -55,10 +70,14 @@ final class Report {
         return ms;
     }
 
-    /** Over the samples taken between the first and the last probe's send (all samples if there are too few). */
+    /**
+     * Over the samples taken between the first and the last probe's send (all samples if
+     * there are too few).
+     */
     Background background() {
         List<LagSampler.Sample> inside = samples.stream()
-                .filter(s -> s.nanos() >= sent[1] && s.nanos() <= sent[sent.length - 1]).toList();
+            .filter(s -> s.nanos() >= sent[1] && s.nanos() <= sent[sent.length - 1])
+            .toList();
         if (inside.size() < 2) {
             inside = samples;
         }
@@ -84,8 +103,9 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         int n = sent.length - 1;
-        out.append(String.format(Locale.ROOT, "| read path (probe package `%s`, %d probes %,d ms apart, readers "
-                + "%,d ms apart) | probes seen | p50 ms | p95 ms | p99 ms | max ms | answers/s |%n",
+        out.append(String.format(Locale.ROOT,
+                "| read path (probe package `%s`, %d probes %,d ms apart, readers "
+                        + "%,d ms apart) | probes seen | p50 ms | p95 ms | p99 ms | max ms | answers/s |%n",
                 settings.packageName(), n, settings.interval().toMillis(), settings.pollPause().toMillis()));
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Path path : paths) {
@@ -100,9 +120,9 @@ final class Report {
                     v.answersPerSecond(finished)));
         }
         Percentiles ack = Percentiles.of(acknowledgements());
-        out.append(String.format(Locale.ROOT, "| for reference: the broker's acknowledgement of the send | %d of %d "
-                + "| %s | %s | %s | %s | |%n", ack.seen(), ack.count(), ms(ack.p50()), ms(ack.p95()), ms(ack.p99()),
-                ms(ack.max())));
+        out.append(String.format(Locale.ROOT,
+                "| for reference: the broker's acknowledgement of the send | %d of %d " + "| %s | %s | %s | %s | |%n",
+                ack.seen(), ack.count(), ms(ack.p50()), ms(ack.p95()), ms(ack.p99()), ms(ack.max())));
         out.append('\n');
         out.append("- Count followed: the package's downloads without mirrors (JSON and CSV: the sum of the "
                 + "`without_mirrors` rows, i.e. today's row for this package first downloaded in this run; badge: "
@@ -112,7 +132,8 @@ final class Report {
         Background bg = background();
         if (bg == null) {
             out.append("- Background stream and worker lag: not measured")
-                    .append(lagError == null ? "" : " (" + lagError + ")").append('\n');
+                .append(lagError == null ? "" : " (" + lagError + ")")
+                .append('\n');
         }
         else {
             double lagSeconds = bg.topicRate() > 0 ? bg.meanLag() / bg.topicRate() : Double.NaN;
@@ -126,19 +147,19 @@ final class Report {
         for (Path path : paths) {
             Visibility v = path.visibility();
             if (v.unavailableReason() != null) {
-                out.append(String.format(Locale.ROOT, "- %s: not measured, %s; the API's last answer: %s%n",
-                        path.key(), v.unavailableReason(), v.lastError()));
+                out.append(String.format(Locale.ROOT, "- %s: not measured, %s; the API's last answer: %s%n", path.key(),
+                        v.unavailableReason(), v.lastError()));
             }
             else if (v.errors() > 0) {
-                errors.append(String.format(Locale.ROOT, " %s %,d (last: %s);", path.key(), v.errors(),
-                        v.lastError()));
+                errors.append(String.format(Locale.ROOT, " %s %,d (last: %s);", path.key(), v.errors(), v.lastError()));
             }
         }
         if (failed > 0) {
             errors.append(String.format(Locale.ROOT, " %d probe sends failed;", failed));
         }
-        out.append("- Errors:").append(errors.length() == 0 ? " none." : errors.substring(0, errors.length() - 1)
-                + ".").append('\n');
+        out.append("- Errors:")
+            .append(errors.length() == 0 ? " none." : errors.substring(0, errors.length() - 1) + ".")
+            .append('\n');
         return out.toString();
     }
 
@@ -205,4 +226,5 @@ final class Report {
         }
         return value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%,.0f", value);
     }
+
 }

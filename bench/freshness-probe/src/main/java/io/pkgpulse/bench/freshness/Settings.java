@@ -126,8 +126,10 @@ record Settings(String bootstrapServers, String topic, String group, URI baseUrl
 
     /** A usage error; a null message means --help. */
     static final class UsageException extends RuntimeException {
+
         UsageException(String message) {
             super(message);
         }
+
     }
 }

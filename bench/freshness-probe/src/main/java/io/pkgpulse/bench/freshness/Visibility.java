@@ -4,20 +4,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What one read path has shown so far: for every count up to {@code maxCount}, when (System.nanoTime) the path first
- * showed at least that count. Count {@code k} is the k-th download of the probe package; a path that jumps from 3
- * to 33 shows downloads 4 to 33 at that moment. Written by one reader thread, read by the others.
+ * What one read path has shown so far: for every count up to {@code maxCount}, when
+ * (System.nanoTime) the path first showed at least that count. Count {@code k} is the
+ * k-th download of the probe package; a path that jumps from 3 to 33 shows downloads 4 to
+ * 33 at that moment. Written by one reader thread, read by the others.
  */
 final class Visibility {
 
     private final String name;
+
     private final long[] firstSeen;
+
     private volatile long shown;
+
     private final AtomicLong answers = new AtomicLong();
+
     private final AtomicLong errors = new AtomicLong();
+
     private final AtomicReference<String> lastError = new AtomicReference<>();
+
     /** null while the path works; otherwise why it is not measured ("n/a (HTTP 404)"). */
     private volatile String unavailable;
+
     private final long created = System.nanoTime();
 
     Visibility(String name, int maxCount) {
@@ -80,4 +88,5 @@ final class Visibility {
     String lastError() {
         return lastError.get();
     }
+
 }

@@ -57,9 +57,10 @@ class CountsTest {
     @Test
     void liveEventsOfAnyReasonableShape() {
         assertThat(live("{\"package\": \"probe-x\", \"date\": \"2026-11-26\", \"with_mirrors\": 8, "
-                + "\"without_mirrors\": 7}")).hasValue(7);
+                + "\"without_mirrors\": 7}"))
+            .hasValue(7);
         assertThat(live("{\"package\": \"Probe_X\", \"today\": {\"with_mirrors\": 8, \"without_mirrors\": 7}}"))
-                .hasValue(7);
+            .hasValue(7);
         assertThat(live("{\"counts\": [{\"day\": \"2026-11-26\", \"withoutMirrors\": 5}]}")).hasValue(5);
         assertThat(live("{\"package\": \"probe-x\", \"with_mirrors\": 8}")).hasValue(8);
         assertThat(live("{\"package\": \"probe-x\", \"data\": {\"downloads\": 3}}")).hasValue(3);
@@ -77,4 +78,5 @@ class CountsTest {
     private OptionalLong live(String data) {
         return Counts.liveEvent(json, data, "probe-x");
     }
+
 }

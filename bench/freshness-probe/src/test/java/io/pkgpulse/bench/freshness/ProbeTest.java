@@ -26,7 +26,7 @@ class ProbeTest {
         assertThat(node.path("project").asString()).isEqualTo("freshness-probe-1764170000");
         assertThat(node.path("event_id").asString()).matches("[0-9a-f-]{36}");
         assertThat(node.path("file").path("filename").asString())
-                .isEqualTo("freshness_probe_1764170000-1.0.0-py3-none-any.whl");
+            .isEqualTo("freshness_probe_1764170000-1.0.0-py3-none-any.whl");
         assertThat(node.path("file").path("type").asString()).isEqualTo("bdist_wheel");
         assertThat(node.path("details").path("installer").path("name").asString()).isEqualTo("pip");
         assertThat(node.path("url").asString()).matches("/packages/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{60}/.*\\.whl");
@@ -63,9 +63,10 @@ class ProbeTest {
         assertThat(s.packageName()).startsWith("freshness-probe-");
 
         assertThatThrownBy(() -> Settings.parse(new String[] { "--base-url=http://10.0.0.5:8080" }))
-                .hasMessageContaining("loopback");
+            .hasMessageContaining("loopback");
         assertThatThrownBy(() -> Settings.parse(new String[] { "--probes=999" })).hasMessageContaining("998");
         assertThatThrownBy(() -> Settings.parse(new String[] { "--nope=1" })).hasMessageContaining("--nope");
         assertThat(Settings.parse(new String[] { "--package=Probe.X" }).packageName()).isEqualTo("probe-x");
     }
+
 }

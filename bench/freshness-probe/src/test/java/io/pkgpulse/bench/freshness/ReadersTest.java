@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadersTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private HttpServer server;
+
     private Thread reader;
 
     @BeforeEach
@@ -122,4 +124,5 @@ class ReadersTest {
             out.write(bytes);
         }
     }
+
 }

@@ -9,4 +9,5 @@ import io.pkgpulse.model.downloads.ClientProfile;
 interface ClientProfileRepository extends JpaRepository<ClientProfile, Integer> {
 
     Optional<ClientProfile> findBySha256(byte[] sha256);
+
 }

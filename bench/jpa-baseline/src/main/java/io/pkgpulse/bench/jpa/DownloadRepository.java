@@ -5,4 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import io.pkgpulse.model.downloads.Download;
 
 interface DownloadRepository extends JpaRepository<Download, Long> {
+
 }

@@ -8,8 +8,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import io.pkgpulse.model.ModelConfiguration;
 
 /**
- * The benchmark's reference consumer: what most teams would write with Spring Kafka and Spring Data JPA. Same
- * topic, same events, same schema as the ingest worker; raw rows only (no rollups, no stored offsets).
+ * The benchmark's reference consumer: what most teams would write with Spring Kafka and
+ * Spring Data JPA. Same topic, same events, same schema as the ingest worker; raw rows
+ * only (no rollups, no stored offsets).
  */
 @SpringBootApplication
 @EnableJpaRepositories(basePackageClasses = JpaBaselineApplication.class)
@@ -19,4 +20,5 @@ public class JpaBaselineApplication {
     public static void main(String[] args) {
         SpringApplication.run(JpaBaselineApplication.class, args);
     }
+
 }

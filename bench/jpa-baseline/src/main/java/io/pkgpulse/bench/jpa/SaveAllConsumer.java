@@ -26,19 +26,25 @@ import io.pkgpulse.model.downloads.FileType;
 import io.pkgpulse.model.downloads.ClientProfile;
 
 /**
- * A batch listener that maps each event to a {@link Download} entity and saves the batch with
- * {@code saveAll}, finding or creating packages, releases and client profiles through repositories (remembered for
- * the batch, as a careful team would). JDBC batching is on (the model's defaults). Bots and metadata fetches are
- * skipped the simple way; pip's JSON agent is read for its details.
+ * A batch listener that maps each event to a {@link Download} entity and saves the batch
+ * with {@code saveAll}, finding or creating packages, releases and client profiles
+ * through repositories (remembered for the batch, as a careful team would). JDBC batching
+ * is on (the model's defaults). Bots and metadata fetches are skipped the simple way;
+ * pip's JSON agent is read for its details.
  */
 @Component
 class SaveAllConsumer {
 
     private final PackageRepository packages;
+
     private final ReleaseRepository releases;
+
     private final ClientProfileRepository profiles;
+
     private final DownloadRepository downloads;
+
     private final ObjectMapper json = new ObjectMapper();
+
     private final Counter stored;
 
     SaveAllConsumer(PackageRepository packages, ReleaseRepository releases, ClientProfileRepository profiles,
@@ -61,17 +67,18 @@ class SaveAllConsumer {
             JsonNode event = json.readTree(value);
             String filename = event.path("file").path("filename").asString("");
             String agent = event.path("user_agent").isString() ? event.get("user_agent").asString() : null;
-            if (filename.endsWith(".metadata") || filename.endsWith(".asc") || (agent != null && agent.contains("bot"))) {
+            if (filename.endsWith(".metadata") || filename.endsWith(".asc")
+                    || (agent != null && agent.contains("bot"))) {
                 continue;
             }
             String project = event.path("project").asString();
             String name = ProjectNames.normalize(project);
-            Package pkg = packagesSeen.computeIfAbsent(name, n -> packages.findByNormalizedName(n)
-                    .orElseGet(() -> packages.save(new Package(project))));
+            Package pkg = packagesSeen.computeIfAbsent(name,
+                    n -> packages.findByNormalizedName(n).orElseGet(() -> packages.save(new Package(project))));
             String version = event.path("file").path("version").asString();
-            Release release = releasesSeen.computeIfAbsent(name + " " + version, k -> releases
-                    .findByPackageAndVersion(pkg, version)
-                    .orElseGet(() -> releases.save(pkg.addRelease(new Release(version)))));
+            Release release = releasesSeen.computeIfAbsent(name + " " + version,
+                    k -> releases.findByPackageAndVersion(pkg, version)
+                        .orElseGet(() -> releases.save(pkg.addRelease(new Release(version)))));
             Download download = new Download(release,
                     FileType.fromPypiName(event.path("file").path("type").asString()).orElseThrow(),
                     Instant.parse(event.path("timestamp").asString()));
@@ -93,8 +100,8 @@ class SaveAllConsumer {
                     text(d.path("distro").path("libc").path("version")), text(d.path("cpu")),
                     d.path("ci").isBoolean() ? d.get("ci").asBoolean() : null, ClientProfile.truncateAgent(agent));
             if (!client.isEmpty()) {
-                download.setClientProfile(profilesSeen.computeIfAbsent(client, c -> profiles
-                        .findBySha256(c.sha256()).orElseGet(() -> profiles.save(new ClientProfile(c)))));
+                download.setClientProfile(profilesSeen.computeIfAbsent(client,
+                        c -> profiles.findBySha256(c.sha256()).orElseGet(() -> profiles.save(new ClientProfile(c)))));
             }
             String country = text(event.path("country_code"));
             download.setCountryCode(country == null ? null : country.toUpperCase());
@@ -107,4 +114,5 @@ class SaveAllConsumer {
     private static String text(JsonNode node) {
         return node.isString() ? node.asString() : null;
     }
+
 }

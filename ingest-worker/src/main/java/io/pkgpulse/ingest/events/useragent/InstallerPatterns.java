@@ -13,12 +13,14 @@ import io.pkgpulse.ingest.events.DownloadEvent.Installer;
 import io.pkgpulse.ingest.events.DownloadEvent.OperatingSystem;
 
 /**
- * Installers, mirrors and downloaders that do not describe themselves in JSON, known by the shape of their agent:
- * linehaul's regular expressions ({@code linehaul/ua/parser.py}), each as written there (see {@link PythonRe}) and
- * searched as linehaul searches it, so that an agent is read exactly as PyPI reads it, down to the odd cases
- * ({@code "Bazel/1.0 dev"} is Bazel version {@code "1.0 dev"}, {@code "Artifactory/7.7 (x)"} is not Artifactory,
- * {@code "Firefox/120.0"} is not a browser). Each rule is guarded by a plain string check that is true of every agent
- * its expression can match, so most agents never reach a regex.
+ * Installers, mirrors and downloaders that do not describe themselves in JSON, known by
+ * the shape of their agent: linehaul's regular expressions
+ * ({@code linehaul/ua/parser.py}), each as written there (see {@link PythonRe}) and
+ * searched as linehaul searches it, so that an agent is read exactly as PyPI reads it,
+ * down to the odd cases ({@code "Bazel/1.0 dev"} is Bazel version {@code "1.0 dev"},
+ * {@code "Artifactory/7.7 (x)"} is not Artifactory, {@code "Firefox/120.0"} is not a
+ * browser). Each rule is guarded by a plain string check that is true of every agent its
+ * expression can match, so most agents never reach a regex.
  */
 final class InstallerPatterns {
 
@@ -31,7 +33,9 @@ final class InstallerPatterns {
             return new Rule(agent -> agent.startsWith(prefix), PythonRe.compile(regex), true, details);
         }
 
-        /** The usual case: the installer's name and the version in group {@code version}. */
+        /**
+         * The usual case: the installer's name and the version in group {@code version}.
+         */
         static Rule installer(String prefix, String regex, String installer) {
             return startingWith(prefix, regex, m -> Details.ofInstaller(installer, group(m, "version")));
         }
@@ -47,7 +51,8 @@ final class InstallerPatterns {
                 return null;
             }
             Matcher m = pattern.matcher(agent);
-            // An expression starting with ^ can only match at the start: no need to search further.
+            // An expression starting with ^ can only match at the start: no need to
+            // search further.
             return (anchored ? m.lookingAt() : m.find()) ? details.apply(m) : null;
         }
     }
@@ -71,40 +76,50 @@ final class InstallerPatterns {
             Rule.installer("maturin/", "^maturin/(?<version>\\S+)$", "maturin"),
             Rule.startingWith("pdm/", "^pdm/(?<version>\\S+) (?<implName>\\S+)/(?<implVersion>\\S+)$",
                     m -> details(installer("pdm", m), null, implementation(m), null, null)),
-            Rule.startingWith("poetry/", "^poetry/(?<version>\\S+) (?<implName>\\S+)/(?<implVersion>\\S+) "
-                    + "(?<systemName>\\S+)/(?<systemRelease>\\S+)?$",
+            Rule.startingWith("poetry/",
+                    "^poetry/(?<version>\\S+) (?<implName>\\S+)/(?<implVersion>\\S+) "
+                            + "(?<systemName>\\S+)/(?<systemRelease>\\S+)?$",
                     m -> details(installer("poetry", m), null, implementation(m), null,
                             new OperatingSystem(group(m, "systemName"), group(m, "systemRelease")))),
-            // The long form lists twine's dependencies before the implementation, which always comes last.
+            // The long form lists twine's dependencies before the implementation, which
+            // always comes last.
             Rule.startingWith("twine/", "^twine/(?<version>\\S+)(?: .+)? (?<implName>\\S+)/(?<implVersion>\\S+)$",
                     m -> details(installer("twine", m), null, implementation(m), null, null)),
             Rule.startingWith("Python-urllib/", "^Python-urllib/(?<python>\\d\\.\\d)$",
                     m -> details(null, group(m, "python"), null, null, null)),
             Rule.installer("python-requests/", "^python-requests/(?<version>\\S+)(?: .+)?$", "requests"),
-            Rule.startingWith("Homebrew/", "^Homebrew/(?<version>\\S+) "
-                    + "\\(Macintosh; Intel (?:Mac OS X|macOS) (?<osxVersion>[^)]+)\\)(?: .+)?$",
+            Rule.startingWith("Homebrew/",
+                    "^Homebrew/(?<version>\\S+) "
+                            + "\\(Macintosh; Intel (?:Mac OS X|macOS) (?<osxVersion>[^)]+)\\)(?: .+)?$",
                     m -> details(installer("Homebrew", m), null, null,
                             new Distro("OS X", group(m, "osxVersion"), null, null), null)));
 
-    /** Operating system package tools, which fetch from PyPI on behalf of a distribution: installer {@code OS}. */
-    private static final Pattern OS_TOOLS = PythonRe.compile(String.join("|", "^fetch libfetch/\\S+$",
-            "^libfetch/\\S+$", "^OpenBSD ftp$", "^MacPorts/?", "^NetBSD-ftp/", "^slapt-get", "^pypi-install/",
-            "^slackrepo$", "^PTXdist", "^GARstow/", "^xbps/"));
+    /**
+     * Operating system package tools, which fetch from PyPI on behalf of a distribution:
+     * installer {@code OS}.
+     */
+    private static final Pattern OS_TOOLS = PythonRe
+        .compile(String.join("|", "^fetch libfetch/\\S+$", "^libfetch/\\S+$", "^OpenBSD ftp$", "^MacPorts/?",
+                "^NetBSD-ftp/", "^slapt-get", "^pypi-install/", "^slackrepo$", "^PTXdist", "^GARstow/", "^xbps/"));
 
     private static final Details OS = Details.ofInstaller("OS", null);
 
     /**
-     * Browsers and generic downloaders, ignoring case. As in linehaul, every name must be followed by {@code /} or
-     * the end, also those ending in {@code /} already, so {@code Firefox/120.0} is not one.
+     * Browsers and generic downloaders, ignoring case. As in linehaul, every name must be
+     * followed by {@code /} or the end, also those ending in {@code /} already, so
+     * {@code Firefox/120.0} is not one.
      */
-    private static final Pattern BROWSER = PythonRe.compileIgnoringCase("^(?:" + String.join("|", "Mozilla",
-            "Safari", "wget", "curl", "Opera", "aria2", "AndroidDownloadManager", "com\\.apple\\.WebKit\\.Networking/",
+    private static final Pattern BROWSER = PythonRe.compileIgnoringCase("^(?:" + String.join("|", "Mozilla", "Safari",
+            "wget", "curl", "Opera", "aria2", "AndroidDownloadManager", "com\\.apple\\.WebKit\\.Networking/",
             "FDM \\S+", "URL/Emacs", "Firefox/", "UCWEB", "Links", "^okhttp", "^Apache-HttpClient") + ")(?:/|$)");
 
     private InstallerPatterns() {
     }
 
-    /** What a known installer's agent says, or null when {@code agent} is not one (browsers aside). */
+    /**
+     * What a known installer's agent says, or null when {@code agent} is not one
+     * (browsers aside).
+     */
     static Details match(String agent) {
         for (Rule rule : RULES) {
             Details details = rule.match(agent);
@@ -116,8 +131,8 @@ final class InstallerPatterns {
     }
 
     /**
-     * Browsers and generic downloaders. Asked only after the crawler check, since crawlers announce themselves as
-     * {@code Mozilla/5.0 (compatible; ...)}.
+     * Browsers and generic downloaders. Asked only after the crawler check, since
+     * crawlers announce themselves as {@code Mozilla/5.0 (compatible; ...)}.
      */
     static boolean isBrowser(String agent) {
         return BROWSER.matcher(agent).lookingAt();
@@ -139,4 +154,5 @@ final class InstallerPatterns {
             OperatingSystem system) {
         return new Details(installer, python, implementation, distro, system, null, null, null, null, null);
     }
+
 }

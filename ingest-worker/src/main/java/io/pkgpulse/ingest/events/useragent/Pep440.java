@@ -4,15 +4,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The version checks linehaul makes with Python's {@code packaging} before it trusts an agent's format:
- * {@code version in SpecifierSet(">=6", prereleases=True)} for pip's JSON, {@code ">=1.4,<6"} for old pip and
- * {@code ">=0.1.22"} for uv. A version that is not PEP 440 ({@code 23.0-custom}) is in no range, a pre-release of
- * the lower bound is below it ({@code 6.0rc1} is not {@code >=6}) and, as PEP 440 says, {@code <6} excludes the
- * pre-releases of 6 too. Only final releases are used as bounds.
+ * The version checks linehaul makes with Python's {@code packaging} before it trusts an
+ * agent's format: {@code version in SpecifierSet(">=6", prereleases=True)} for pip's
+ * JSON, {@code ">=1.4,<6"} for old pip and {@code ">=0.1.22"} for uv. A version that is
+ * not PEP 440 ({@code 23.0-custom}) is in no range, a pre-release of the lower bound is
+ * below it ({@code 6.0rc1} is not {@code >=6}) and, as PEP 440 says, {@code <6} excludes
+ * the pre-releases of 6 too. Only final releases are used as bounds.
  */
 final class Pep440 {
 
-    /** packaging's {@code VERSION_PATTERN}, matched in full, ignoring case; local labels are allowed and ignored. */
+    /**
+     * packaging's {@code VERSION_PATTERN}, matched in full, ignoring case; local labels
+     * are allowed and ignored.
+     */
     private static final Pattern VERSION = Pattern.compile("""
             v?+
             (?:(?<epoch>[0-9]+)!)?+
@@ -38,15 +42,17 @@ final class Pep440 {
         if (!v.matches() || compare(v, lower) < 0) {
             return false;
         }
-        // Below upper with the same release means a pre-release of upper, which "<" excludes.
+        // Below upper with the same release means a pre-release of upper, which "<"
+        // excludes.
         return compare(v, upper) < 0 && compareRelease(v, upper) != 0;
     }
 
     /**
-     * The sign of {@code version - bound} in PEP 440's order, {@code bound} a final release: by epoch, then release;
-     * on an equal release a pre-release, or a development release that is not of a post-release, comes first, and a
-     * post-release after. A local label does not count (packaging drops it for {@code >=}; for {@code <} a final
-     * bound makes no difference).
+     * The sign of {@code version - bound} in PEP 440's order, {@code bound} a final
+     * release: by epoch, then release; on an equal release a pre-release, or a
+     * development release that is not of a post-release, comes first, and a post-release
+     * after. A local label does not count (packaging drops it for {@code >=}; for
+     * {@code <} a final bound makes no difference).
      */
     private static int compare(Matcher version, String bound) {
         int release = compareRelease(version, bound);
@@ -78,7 +84,10 @@ final class Pep440 {
         return 0;
     }
 
-    /** Compares two runs of ASCII digits as (unbounded) numbers, as Python's {@code int} does. */
+    /**
+     * Compares two runs of ASCII digits as (unbounded) numbers, as Python's {@code int}
+     * does.
+     */
     private static int compareNumbers(String a, String b) {
         String x = stripLeadingZeros(a);
         String y = stripLeadingZeros(b);
@@ -92,4 +101,5 @@ final class Pep440 {
         }
         return digits.substring(i);
     }
+
 }

@@ -14,16 +14,20 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Turns a raw download user agent into {@link Details} exactly as PyPI's linehaul does ({@code linehaul/ua/parser.py}),
- * for producers that send only the agent; the one deliberate difference is that crawlers are dropped (docs/events.md).
- * linehaul's parsers are tried first (self-describing JSON agents, old pip, then {@link InstallerPatterns}), so that
- * an installer whose agent happens to mention a "robot" is still counted; then crawlers are dropped, browsers
- * recognised, and agents on linehaul's ignore list dropped ({@link BotAgents}). Anything else is unknown.
+ * Turns a raw download user agent into {@link Details} exactly as PyPI's linehaul does
+ * ({@code linehaul/ua/parser.py}), for producers that send only the agent; the one
+ * deliberate difference is that crawlers are dropped (docs/events.md). linehaul's parsers
+ * are tried first (self-describing JSON agents, old pip, then {@link InstallerPatterns}),
+ * so that an installer whose agent happens to mention a "robot" is still counted; then
+ * crawlers are dropped, browsers recognised, and agents on linehaul's ignore list dropped
+ * ({@link BotAgents}). Anything else is unknown.
  * <p>
- * The agent is read as sent, not trimmed: linehaul does not trim it either ({@code "Ruby "} is not {@code "Ruby"}).
+ * The agent is read as sent, not trimmed: linehaul does not trim it either
+ * ({@code "Ruby "} is not {@code "Ruby"}).
  * <p>
- * Thread-safe and cheap: it runs for every event, so patterns are precompiled, each rule is guarded by a prefix
- * check, and the JSON is only handed to Jackson when it at least looks like an object.
+ * Thread-safe and cheap: it runs for every event, so patterns are precompiled, each rule
+ * is guarded by a prefix check, and the JSON is only handed to Jackson when it at least
+ * looks like an object.
  */
 public class UserAgentParser {
 
@@ -33,11 +37,13 @@ public class UserAgentParser {
     private static final ParsedUserAgent BROWSER = ParsedUserAgent.recognised(Details.ofInstaller("Browser", null));
 
     /**
-     * Reads the JSON as linehaul's {@code json.loads}: one value and nothing after it, and a repeated key counts with
-     * its last value. Types are the event's strict ones.
+     * Reads the JSON as linehaul's {@code json.loads}: one value and nothing after it,
+     * and a repeated key counts with its last value. Types are the event's strict ones.
      */
-    private static final ObjectReader DETAILS = EventJson.mapper().readerFor(Details.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader DETAILS = EventJson.mapper()
+        .readerFor(Details.class)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     public UserAgentParser() {
     }
@@ -64,8 +70,9 @@ public class UserAgentParser {
     }
 
     /**
-     * pip (6 and later, JSON; 1.4 to 5, a short form), uv (0.1.22 and later) and Hatch agents; null when
-     * {@code agent} is none of them or its JSON cannot be read, as linehaul then counts it as unknown.
+     * pip (6 and later, JSON; 1.4 to 5, a short form), uv (0.1.22 and later) and Hatch
+     * agents; null when {@code agent} is none of them or its JSON cannot be read, as
+     * linehaul then counts it as unknown.
      */
     private static Details selfDescribing(String agent) {
         if (agent.startsWith("pip/")) {
@@ -77,7 +84,8 @@ public class UserAgentParser {
             return Pep440.atLeast(version, "0.1.22") ? readJson(afterFirstWord(agent)) : null;
         }
         if (agent.startsWith("Hatch/")) {
-            // Hatch/{version} {json} HTTPX/{version}: JSON strings may hold spaces, so from the first { to the last }.
+            // Hatch/{version} {json} HTTPX/{version}: JSON strings may hold spaces, so
+            // from the first { to the last }.
             int open = agent.indexOf('{');
             int close = agent.lastIndexOf('}');
             return open >= 0 && close >= open ? readJson(agent.substring(open, close + 1)) : null;
@@ -86,8 +94,9 @@ public class UserAgentParser {
     }
 
     /**
-     * {@code pip/1.5.6 CPython/2.7.6 Linux/3.13.0-24-generic} (pip 1.4 to 5). Each of the four values is left out when
-     * it is {@code unknown} (any case); the Python version is the implementation's when that is CPython.
+     * {@code pip/1.5.6 CPython/2.7.6 Linux/3.13.0-24-generic} (pip 1.4 to 5). Each of the
+     * four values is left out when it is {@code unknown} (any case); the Python version
+     * is the implementation's when that is CPython.
      */
     private static Details oldPip(String agent) {
         Matcher m = OLD_PIP.matcher(agent);
@@ -110,10 +119,12 @@ public class UserAgentParser {
     }
 
     /**
-     * The details document, or null when it is not a JSON object of the expected shape. linehaul takes whatever
-     * object is there, also one without an installer; a document that is not an object makes it fail on the whole
-     * log line, and one with the wrong types (a number for a string) it converts: both count here as unreadable.
-     * The cheap shape check keeps Jackson's exceptions off the path of agents that plainly carry no JSON.
+     * The details document, or null when it is not a JSON object of the expected shape.
+     * linehaul takes whatever object is there, also one without an installer; a document
+     * that is not an object makes it fail on the whole log line, and one with the wrong
+     * types (a number for a string) it converts: both count here as unreadable. The cheap
+     * shape check keeps Jackson's exceptions off the path of agents that plainly carry no
+     * JSON.
      */
     private static Details readJson(String text) {
         if (text.isEmpty() || text.charAt(0) != '{') {
@@ -121,7 +132,8 @@ public class UserAgentParser {
         }
         try {
             return DETAILS.readValue(text);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             return null;
         }
     }
@@ -135,7 +147,10 @@ public class UserAgentParser {
         return agent.substring(0, end);
     }
 
-    /** Python's {@code agent.split(maxsplit=1)[1]}, or {@code ""} when there is nothing after the first word. */
+    /**
+     * Python's {@code agent.split(maxsplit=1)[1]}, or {@code ""} when there is nothing
+     * after the first word.
+     */
     private static String afterFirstWord(String agent) {
         int start = firstWord(agent).length();
         while (start < agent.length() && PythonRe.isSpace(agent.charAt(start))) {
@@ -143,4 +158,5 @@ public class UserAgentParser {
         }
         return agent.substring(start);
     }
+
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The answers of Python's packaging (26.2) to linehaul's three version checks, for the same versions. */
+/**
+ * The answers of Python's packaging (26.2) to linehaul's three version checks, for the
+ * same versions.
+ */
 class Pep440Test {
 
     @ParameterizedTest(name = "{0}")
@@ -50,4 +53,5 @@ class Pep440Test {
         assertThat(Pep440.inRange(version, "1.4", "6")).as(">=1.4,<6").isEqualTo(oldPip);
         assertThat(Pep440.atLeast(version, "0.1.22")).as(">=0.1.22").isEqualTo(uv);
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Files in the shared fixtures folder, {@code ../shared/fixtures} next to the repository (CI checks out the repository
- * beside {@code shared/}). Found by walking up from the working directory (the module's folder under Maven, the
- * repository's in an IDE) to the repository root, so it does not depend on where the build is started.
+ * Files in the shared fixtures folder, {@code ../shared/fixtures} next to the repository
+ * (CI checks out the repository beside {@code shared/}). Found by walking up from the
+ * working directory (the module's folder under Maven, the repository's in an IDE) to the
+ * repository root, so it does not depend on where the build is started.
  */
 final class SharedFixtures {
 
@@ -17,8 +18,8 @@ final class SharedFixtures {
 
     /**
      * The fixture at {@code relative} (e.g. {@code linehaul-ua/fixtures.json}).
-     *
-     * @throws IllegalStateException when it is not there: a test that needs it must fail, not skip
+     * @throws IllegalStateException when it is not there: a test that needs it must fail,
+     * not skip
      */
     static Path file(String relative) {
         List<Path> tried = new ArrayList<>();
@@ -41,4 +42,5 @@ final class SharedFixtures {
     private static boolean isRepositoryRoot(Path dir) {
         return Files.exists(dir.resolve(".git")) || Files.isDirectory(dir.resolve("ingest-worker"));
     }
+
 }

@@ -34,9 +34,10 @@ import io.pkgpulse.model.downloads.ClientProfile;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every agent of PyPI's own corpus (linehaul's test fixtures and one agent for each entry of its ignore list, in the
- * shared fixture {@code linehaul-ua/fixtures.json}) is stored as linehaul parses it: the same client profile fields,
- * or dropped where linehaul ignores the agent. The comparison is with what the worker stores for an event that has
+ * Every agent of PyPI's own corpus (linehaul's test fixtures and one agent for each entry
+ * of its ignore list, in the shared fixture {@code linehaul-ua/fixtures.json}) is stored
+ * as linehaul parses it: the same client profile fields, or dropped where linehaul
+ * ignores the agent. The comparison is with what the worker stores for an event that has
  * only the agent, not with the parser's intermediate form.
  */
 class UserAgentLinehaulCorpusTest {
@@ -44,18 +45,21 @@ class UserAgentLinehaulCorpusTest {
     static final String CORPUS = "linehaul-ua/fixtures.json";
 
     /**
-     * Agents of the corpus where pkgpulse deliberately differs from linehaul, by agent, with the reason
-     * (docs/events.md, "Where the worker differs from linehaul"). Only crawlers may be here: linehaul counts some
-     * (Googlebot, bingbot as {@code Browser}, Baiduspider as unknown) and pkgpulse drops them. The corpus has none of
-     * them today.
+     * Agents of the corpus where pkgpulse deliberately differs from linehaul, by agent,
+     * with the reason (docs/events.md, "Where the worker differs from linehaul"). Only
+     * crawlers may be here: linehaul counts some (Googlebot, bingbot as {@code Browser},
+     * Baiduspider as unknown) and pkgpulse drops them. The corpus has none of them today.
      */
     static final Map<String, String> DELIBERATE = Map.of();
 
     /** linehaul's fields that the client profile has a column for, all compared. */
-    static final Set<String> COMPARED =
-            Set.of("installer", "python", "implementation", "distro", "system", "cpu", "ci");
+    static final Set<String> COMPARED = Set.of("installer", "python", "implementation", "distro", "system", "cpu",
+            "ci");
 
-    /** linehaul's fields that are checked when sent but not stored (docs/events.md), so not compared. */
+    /**
+     * linehaul's fields that are checked when sent but not stored (docs/events.md), so
+     * not compared.
+     */
     static final Set<String> NOT_STORED = Set.of("openssl_version", "setuptools_version", "rustc_version");
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -78,7 +82,7 @@ class UserAgentLinehaulCorpusTest {
         else {
             assertThat(checked).as("%s %s: linehaul parses it", id, agent).isInstanceOf(Accepted.class);
             assertThat(((Accepted) checked).event().client()).as("%s %s", id, agent)
-                    .isEqualTo(expected(agent, linehaul));
+                .isEqualTo(expected(agent, linehaul));
         }
     }
 
@@ -88,8 +92,10 @@ class UserAgentLinehaulCorpusTest {
         for (Arguments arguments : corpus().toList()) {
             JsonNode result = (JsonNode) arguments.get()[2];
             if (!result.isNull()) {
-                result.propertyNames().stream().filter(name -> !COMPARED.contains(name) && !NOT_STORED.contains(name))
-                        .forEach(name -> unexpected.add(arguments.get()[1] + ": " + name));
+                result.propertyNames()
+                    .stream()
+                    .filter(name -> !COMPARED.contains(name) && !NOT_STORED.contains(name))
+                    .forEach(name -> unexpected.add(arguments.get()[1] + ": " + name));
             }
         }
         assertThat(unexpected).isEmpty();
@@ -105,10 +111,14 @@ class UserAgentLinehaulCorpusTest {
     @Test
     void aMissingCorpusIsAnErrorNotASkip() {
         assertThatThrownBy(() -> SharedFixtures.file("linehaul-ua/no-such-file.json"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-file.json");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("no-such-file.json");
     }
 
-    /** Agent, case id and linehaul's result (a JSON null where linehaul ignores the agent), one per case. */
+    /**
+     * Agent, case id and linehaul's result (a JSON null where linehaul ignores the
+     * agent), one per case.
+     */
     static Stream<Arguments> corpus() {
         Path file = SharedFixtures.file(CORPUS);
         JsonNode cases;
@@ -131,7 +141,10 @@ class UserAgentLinehaulCorpusTest {
                 new FileInfo("demo-1.0.tar.gz", "demo", "1.0", "sdist"), null, agent, null, null, null);
     }
 
-    /** The client profile linehaul's parse amounts to (with the raw agent, which is stored as sent). */
+    /**
+     * The client profile linehaul's parse amounts to (with the raw agent, which is stored
+     * as sent).
+     */
     private static ClientProfile.Fields expected(String agent, JsonNode result) {
         JsonNode installer = result.path("installer");
         JsonNode implementation = result.path("implementation");
@@ -155,11 +168,15 @@ class UserAgentLinehaulCorpusTest {
         return value.isMissingNode() || value.isNull();
     }
 
-    /** A value of another type than linehaul's would be a broken corpus, not a null to compare with. */
+    /**
+     * A value of another type than linehaul's would be a broken corpus, not a null to
+     * compare with.
+     */
     private static JsonNode expect(JsonNode value, boolean rightType, String name) {
         if (!rightType) {
             throw new IllegalStateException("the corpus has " + value + " for " + name);
         }
         return value;
     }
+
 }
