@@ -7,7 +7,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import static io.pkgpulse.reporting.problems.ProblemTypes.*;
+import static io.pkgpulse.reporting.problems.ProblemTypes.EMAIL_TAKEN;
+import static io.pkgpulse.reporting.problems.ProblemTypes.FORBIDDEN;
+import static io.pkgpulse.reporting.problems.ProblemTypes.INVALID_REQUEST;
+import static io.pkgpulse.reporting.problems.ProblemTypes.INVALID_RESET_TOKEN;
+import static io.pkgpulse.reporting.problems.ProblemTypes.LAST_OWNER;
+import static io.pkgpulse.reporting.problems.ProblemTypes.LOGIN_FAILED;
+import static io.pkgpulse.reporting.problems.ProblemTypes.LOGIN_THROTTLED;
+import static io.pkgpulse.reporting.problems.ProblemTypes.NOT_A_MAINTAINER;
+import static io.pkgpulse.reporting.problems.ProblemTypes.NO_OWNER;
+import static io.pkgpulse.reporting.problems.ProblemTypes.SESSION_REQUIRED;
+import static io.pkgpulse.reporting.problems.ProblemTypes.TOO_MANY_API_KEYS;
+import static io.pkgpulse.reporting.problems.ProblemTypes.UNAUTHORIZED;
+import static io.pkgpulse.reporting.problems.ProblemTypes.UNKNOWN_ACCOUNT;
+import static io.pkgpulse.reporting.problems.ProblemTypes.UNKNOWN_API_KEY;
+import static io.pkgpulse.reporting.problems.ProblemTypes.WEAK_PASSWORD;
 
 /**
  * An error of the accounts and package-administration APIs as an RFC 9457 problem (types

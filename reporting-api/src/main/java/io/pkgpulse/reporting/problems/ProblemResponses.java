@@ -17,7 +17,11 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-import static io.pkgpulse.reporting.problems.ProblemTypes.*;
+import static io.pkgpulse.reporting.problems.ProblemTypes.CSRF;
+import static io.pkgpulse.reporting.problems.ProblemTypes.FORBIDDEN;
+import static io.pkgpulse.reporting.problems.ProblemTypes.INVALID_API_KEY;
+import static io.pkgpulse.reporting.problems.ProblemTypes.REJECTED_REQUEST;
+import static io.pkgpulse.reporting.problems.ProblemTypes.UNAUTHORIZED;
 
 /**
  * RFC 9457 problem details written where Spring MVC's exception handling does not reach:
