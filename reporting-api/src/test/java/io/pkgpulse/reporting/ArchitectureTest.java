@@ -60,4 +60,14 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .areAssignableTo(DataSource.class);
 
+    /**
+     * Entity lifecycles go through the model's repositories and services (locks, flushes
+     * and lookups included), not through an {@code EntityManager} of the application's
+     * own.
+     */
+    @ArchTest
+    static final ArchRule entitiesThroughRepositories = noClasses().should()
+        .dependOnClassesThat()
+        .areAssignableTo(EntityManager.class);
+
 }

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +17,7 @@ import io.pkgpulse.model.accounts.ApiKey;
 import io.pkgpulse.model.accounts.ApiKeyRepository;
 import io.pkgpulse.model.accounts.NewApiKey;
 import io.pkgpulse.model.accounts.User;
+import io.pkgpulse.model.accounts.UserRepository;
 import io.pkgpulse.reporting.problems.ApiProblem;
 import io.pkgpulse.reporting.security.AccountPrincipal;
 import io.pkgpulse.reporting.security.AccountsProperties;
@@ -35,7 +34,7 @@ class ApiKeys implements ApiKeyAuthenticator {
 
     private final ApiKeyRepository repository;
 
-    private final EntityManager entityManager;
+    private final UserRepository users;
 
     private final Clock clock;
 
@@ -50,9 +49,9 @@ class ApiKeys implements ApiKeyAuthenticator {
         .expireAfterWrite(LAST_USE_PRECISION)
         .build();
 
-    ApiKeys(ApiKeyRepository repository, EntityManager entityManager, Clock clock, AccountsProperties properties) {
+    ApiKeys(ApiKeyRepository repository, UserRepository users, Clock clock, AccountsProperties properties) {
         this.repository = repository;
-        this.entityManager = entityManager;
+        this.users = users;
         this.clock = clock;
         this.properties = properties;
     }
@@ -65,9 +64,8 @@ class ApiKeys implements ApiKeyAuthenticator {
         if (repository.countActiveByUserId(principal.userId()) >= properties.maxApiKeysPerUser()) {
             throw ApiProblem.tooManyApiKeys(properties.maxApiKeysPerUser());
         }
-        NewApiKey created = ApiKey.generate(entityManager.find(User.class, principal.userId()), name.trim());
-        entityManager.persist(created.apiKey());
-        entityManager.flush();
+        NewApiKey created = ApiKey.generate(users.getReferenceById(principal.userId()), name.trim());
+        repository.saveAndFlush(created.apiKey());
         ApiKey key = created.apiKey();
         return new CreatedApiKey(key.getId(), key.getName(), key.getPrefix(), created.key());
     }

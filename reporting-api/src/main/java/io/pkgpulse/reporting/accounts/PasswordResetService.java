@@ -7,8 +7,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.persistence.EntityManager;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,8 +44,6 @@ class PasswordResetService implements DisposableBean {
 
     private final LoginThrottle loginThrottle;
 
-    private final EntityManager entityManager;
-
     private final TransactionTemplate transactions;
 
     private final JdbcClient jdbc;
@@ -58,14 +54,13 @@ class PasswordResetService implements DisposableBean {
             new ArrayBlockingQueue<>(1000), new CustomizableThreadFactory("password-reset-"));
 
     PasswordResetService(UserRepository users, PasswordResets passwordResets, PasswordResetNotifier notifier,
-            PasswordPolicy passwordPolicy, LoginThrottle loginThrottle, EntityManager entityManager,
-            TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+            PasswordPolicy passwordPolicy, LoginThrottle loginThrottle, TransactionTemplate transactions,
+            JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.passwordResets = passwordResets;
         this.notifier = notifier;
         this.passwordPolicy = passwordPolicy;
         this.loginThrottle = loginThrottle;
-        this.entityManager = entityManager;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -108,7 +103,7 @@ class PasswordResetService implements DisposableBean {
             throw ApiProblem.invalidResetToken();
         }
         String[] account = transactions.execute(status -> {
-            PasswordReset reset = entityManager.find(PasswordReset.class, token);
+            PasswordReset reset = passwordResets.find(token).orElse(null);
             if (reset == null || !reset.isUsable(clock.instant())) {
                 return null;
             }

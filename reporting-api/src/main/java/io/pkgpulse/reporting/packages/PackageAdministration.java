@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,18 +40,15 @@ class PackageAdministration {
 
     private final UserRepository users;
 
-    private final EntityManager entityManager;
-
     private final AccountsProperties properties;
 
     private final ApplicationEventPublisher events;
 
     PackageAdministration(PackageAccess packageAccess, PackageRepository packages, UserRepository users,
-            EntityManager entityManager, AccountsProperties properties, ApplicationEventPublisher events) {
+            AccountsProperties properties, ApplicationEventPublisher events) {
         this.packageAccess = packageAccess;
         this.packages = packages;
         this.users = users;
-        this.entityManager = entityManager;
         this.properties = properties;
         this.events = events;
     }
@@ -74,7 +68,7 @@ class PackageAdministration {
 
     @Transactional(readOnly = true)
     Maintainers maintainers(AccountPrincipal caller, String name) {
-        Package pkg = visible(caller, name, LockModeType.NONE);
+        Package pkg = visible(caller, name, false);
         if (!isAdmin(caller) && role(pkg, caller).isEmpty()) {
             throw ApiProblem.forbidden("Only the package's maintainers may see who maintains it.");
         }
@@ -97,8 +91,7 @@ class PackageAdministration {
             return new Change(false, MaintainerView.of(maintainer));
         }
         Maintainer added = pkg.addMaintainer(user, role);
-        entityManager.flush();
-        entityManager.refresh(added);
+        packages.flush(); // inserts it now, reading back its creation time (@Generated)
         return new Change(true, MaintainerView.of(added));
     }
 
@@ -117,7 +110,7 @@ class PackageAdministration {
     }
 
     private Package manageable(AccountPrincipal caller, String name) {
-        Package pkg = visible(caller, name, LockModeType.PESSIMISTIC_WRITE);
+        Package pkg = visible(caller, name, true);
         if (!isAdmin(caller) && role(pkg, caller).filter(r -> r == MaintainerRole.OWNER).isEmpty()) {
             throw ApiProblem.forbidden("Only the package's owners may change its maintainers and visibility.");
         }
@@ -128,7 +121,7 @@ class PackageAdministration {
      * The package if the caller may see it: admins see every package, others what
      * {@link PackageAccess} shows.
      */
-    private Package visible(AccountPrincipal caller, String name, LockModeType lock) {
+    private Package visible(AccountPrincipal caller, String name, boolean forUpdate) {
         Long id;
         if (isAdmin(caller)) {
             id = name != null && ProjectNames.isValid(name)
@@ -138,16 +131,13 @@ class PackageAdministration {
         else {
             id = packageAccess.find(name).map(VisiblePackage::id).orElse(null);
         }
-        Package pkg = id == null ? null : entityManager.find(Package.class, id, lock);
-        if (pkg == null) {
-            throw new UnknownPackageException(name);
-        }
+        Package pkg = (id == null ? Optional.<Package>empty()
+                : forUpdate ? packages.findByIdForUpdate(id) : packages.findById(id))
+            .orElseThrow(() -> new UnknownPackageException(name));
         // The maintainers' users as loaded entities before the collection:
         // User.removeMaintainership compares the
         // maintainer's user by reference, which a lazy proxy in its place would fail.
-        entityManager.createQuery("select u from Maintainer m join m.user u where m.pkg = :pkg", User.class)
-            .setParameter("pkg", pkg)
-            .getResultList();
+        users.findMaintainersOf(pkg);
         return pkg;
     }
 

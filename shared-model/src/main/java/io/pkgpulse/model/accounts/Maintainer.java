@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Generated;
+
 import io.pkgpulse.model.catalog.Package;
 
 /**
@@ -43,6 +45,9 @@ public class Maintainer {
     @Column(nullable = false, length = 16)
     private MaintainerRole role;
 
+    // Set by the database (DEFAULT now()); read back with the insert, so a new maintainer
+    // knows it at once.
+    @Generated
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 

@@ -3,6 +3,7 @@ package io.pkgpulse.model.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
@@ -42,6 +43,12 @@ public class PasswordResets {
                 clock.instant().plus(validity));
         entityManager.persist(reset);
         return reset;
+    }
+
+    /** The reset with this token, used or not. */
+    @Transactional(readOnly = true)
+    public Optional<PasswordReset> find(String token) {
+        return Optional.ofNullable(entityManager.find(PasswordReset.class, token));
     }
 
     /**

@@ -2,7 +2,12 @@ package io.pkgpulse.model.catalog;
 
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import io.pkgpulse.names.ProjectNames;
 
@@ -13,5 +18,14 @@ public interface PackageRepository extends JpaRepository<Package, Long> {
      * {@link ProjectNames}).
      */
     Optional<Package> findByNormalizedName(String normalizedName);
+
+    /**
+     * The package, locked {@code FOR UPDATE} until the transaction ends: changes to its
+     * maintainers and visibility are made one at a time, so that the last owner cannot be
+     * removed twice over.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Package p where p.id = :id")
+    Optional<Package> findByIdForUpdate(@Param("id") long id);
 
 }
